@@ -1,0 +1,43 @@
+"""Shared checks for the table-driven extraction tests."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import timeline
+
+EVENT_DATE = "2025-08-15"
+LOCAL_TZ = "America/Anchorage"
+
+
+@dataclass(frozen=True)
+class Case:
+    """One phrase and every mention expected in it, in text order.
+
+    Each expected dict holds a subset of the mention's JSON fields; the test compares exactly those.
+    """
+
+    text: str
+    expected: list = field(default_factory=list)
+    why: str = ""
+    date: str = EVENT_DATE
+    tz: str = LOCAL_TZ
+
+
+def case_id(case: Case) -> str:
+    return case.text[:60]
+
+
+def assert_case(case: Case, lang: str) -> None:
+    found = [m.to_json() for m in timeline.extract(case.text, date=case.date, tz=case.tz, lang=lang)]
+    shown = [{k: m.get(k) for k in ("text", "kind", "utc", "modifier", "tz", "tz_source", "minutes")}
+             for m in found]
+    assert len(found) == len(case.expected), f"{case.why}: got {shown}"
+    for got, want in zip(found, case.expected):
+        sub = {k: got.get(k) for k in want}
+        assert sub == want, f"{case.why}: got {sub}, want {want} (all: {shown})"
+
+
+def assert_unique(cases) -> None:
+    texts = [(c.text, c.date, c.tz) for c in cases]
+    dupes = {t for t in texts if texts.count(t) > 1}
+    assert not dupes, f"repeated cases: {dupes}"

@@ -1,0 +1,247 @@
+"""Turns found times into instants: zones, dates, conversions (pairs), rollovers and windows."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from datetime import date, timedelta
+
+from .dates import DateRef, date_for, read_dates
+from .langdata import Language, abbreviations, lookup_number, norm, places
+from .mention import Mention
+from .scan import Hit, line_number, newline_offsets, paren_of, paren_ranges
+from .settings import (CLOCK_WINDOWS, DURATION_APPROX_FRACTION, DURATION_SLACK,
+                       PAIR_TOLERANCE)
+from .zones import local_day_bounds, localize, offset_minutes
+
+MORNING = {"morning", "night"}
+
+
+def clock_parts(hit: Hit, lang: Language) -> tuple[int, int, int, str | None, tuple]:
+    """(hour, minute, offset minutes, am/pm, flags) as written."""
+    g = hit.match.groupdict()
+    if g.get("special"):
+        hh, mm = lang.words["special_time"][norm(g["special"])].split(":")
+        return int(hh), int(mm), 0, None, ()
+    hour = int(g["hour"]) if g.get("hour") else int(lookup_number(lang, g["hour_word"]))
+    offset = int(lang.words["clock_offset"][norm(g["offset"])]) if g.get("offset") else 0
+    ampm = lang.words["ampm"][norm(g["ampm"])] if g.get("ampm") else None
+    return hour, int(g.get("minute") or 0), offset, ampm, ()
+
+
+def wall_minutes(hour: int, minute: int, offset: int, ampm: str | None, daypart: str | None) -> int:
+    """Minutes after midnight; 24:00 (1440) is midnight at the end of the day."""
+    if ampm == "am" and hour == 12:
+        hour = 0
+    elif ampm == "pm" and hour < 12:
+        hour += 12
+    elif ampm is None and daypart:
+        if daypart in ("afternoon", "evening") and 1 <= hour < 12:
+            hour += 12
+        elif daypart == "night":
+            hour = 0 if hour == 12 else hour + 12 if 6 <= hour <= 11 else hour
+    return hour * 60 + minute + offset
+
+
+def duration_mention(text: str, hit: Hit, lang: Language) -> Mention:
+    g = hit.match.groupdict()
+    unit = int(lang.words["unit"][norm(g["unit"])])
+    slack = DURATION_SLACK.get(unit, 5)
+    if g.get("low") and g.get("high"):
+        lo, hi, modifier = lookup_number(lang, g["low"]) * unit, lookup_number(lang, g["high"]) * unit, "approx"
+    else:
+        n = lookup_number(lang, g["value"]) if g.get("value") else 1.0
+        n = (n + 0.5 if g.get("plus_half") else n) * unit
+        dmod = g.get("dmod") or hit.mod_text
+        modifier = lang.words["duration_modifier"][norm(dmod)] if dmod else "exact"
+        lo, hi = {"before": (n - slack, n), "after": (n, n + slack),
+                  "approx": (n * (1 - DURATION_APPROX_FRACTION), n * (1 + DURATION_APPROX_FRACTION)),
+                  }.get(modifier, (n, n))
+    return Mention(start=hit.start, end=hit.end, text=text[hit.start:hit.end], kind="duration",
+                   rule=hit.rule.name, modifier=modifier,
+                   minutes=(int(round(max(lo, 0))), int(round(hi))))
+
+
+class ClockResolver:
+    """Resolves the clock times of one text, sentence by sentence."""
+
+    def __init__(self, text: str, lang: Language, event: date | None, tz: str | None, sentences):
+        self.text, self.lang, self.event, self.tz = text, lang, event, tz
+        self.sentences = sentences
+        self.starts = [s for s, _ in sentences]
+        self.newlines = newline_offsets(text)
+        self.next_pair = 1
+
+    def sentence_of(self, pos: int) -> int:
+        return bisect_right(self.starts, pos) - 1
+
+    def run(self, hits: list[Hit]) -> list[Mention]:
+        mentions = [self.base(h) for h in hits]
+        groups: dict[int, list[tuple[Mention, Hit]]] = {}
+        for m, h in zip(mentions, hits):
+            groups.setdefault(self.sentence_of(m.start), []).append((m, h))
+        taken = [(m.start, m.end) for m in mentions]
+        for idx, items in groups.items():
+            self.sentence(idx, items, taken)
+        self.rollover(mentions)
+        for m in mentions:
+            self.window(m)
+        return mentions
+
+    def base(self, h: Hit) -> Mention:
+        m = Mention(start=h.start, end=h.end, text=self.text[h.start:h.end], kind="clock",
+                    rule=h.rule.name, mod_text=h.mod_text, daypart=h.daypart, zone_text=h.zone_text,
+                    line=line_number(self.newlines, h.start))
+        if h.mod_text:
+            m.modifier = self.lang.words["modifier"][norm(h.mod_text)]
+        if h.sharp:
+            m.modifier = "exact"
+        if h.zone:
+            m.tz = self.tz if h.zone == "LOCAL" else h.zone
+            m.tz_source = "stated"
+        return m
+
+    # ------------------------------------------------------------------ one sentence
+    def sentence(self, idx: int, items, taken) -> None:
+        s_start, s_end = self.sentences[idx]
+        parens = paren_ranges(self.text, s_start, s_end)
+        pairs = self.find_pairs(items)
+        self.carry_zones(items, pairs, s_start, s_end)
+        refs = read_dates(self.text, s_start, s_end, self.lang, self.event, parens, taken)
+        for m, h in items:
+            self.place(m, h, date_for(m.start, paren_of(m.start, parens), refs))
+        for a, b in pairs:
+            self.join(a, b)
+
+    def find_pairs(self, items) -> list[tuple[Mention, Mention]]:
+        pairs = []
+        for (a, ha), (b, hb) in zip(items, items[1:]):
+            if a.tz_source != "stated" or b.tz_source != "stated" or a.tz == b.tz or a.pair:
+                continue
+            between = self.text[a.end:b.start]
+            if len(between) > 60 or "\n" in between or not self.lang.pair_connector.search(between):
+                continue
+            a.pair = b.pair = self.next_pair
+            self.next_pair += 1
+            pairs.append((a, b))
+        return pairs
+
+    def carry_zones(self, items, pairs, s_start: int, s_end: int) -> None:
+        primary = {id(b): a for a, b in pairs}
+        zoned = [m for m, _ in items if m.tz_source == "stated"]
+        cue = None
+        for m, _ in items:
+            if m.tz_source:
+                continue
+            before = [z for z in zoned if z.start < m.start]
+            after = [z for z in zoned if z.start > m.start]
+            source = before[-1] if before else (after[0] if after else None)
+            if source is not None:
+                source = primary.get(id(source), source)
+                m.tz, m.tz_source = source.tz, "sentence"
+                continue
+            if cue is None:
+                cue = self.place_cue(s_start, s_end) or ""
+            if cue:
+                m.tz, m.tz_source = cue, "place"
+            else:
+                m.tz, m.tz_source = self.tz, "article"
+
+    def place_cue(self, start: int, end: int) -> str | None:
+        for rule in self.lang.rules["place_cue"]:
+            found = rule.regex.search(self.text, start, end)
+            if found:
+                return places()[norm(found.group("place"))]
+        return None
+
+    def place(self, m: Mention, h: Hit, ref: DateRef | None) -> None:
+        """Wall time + date + zone -> instant."""
+        hour, minute, offset, ampm, _ = clock_parts(h, self.lang)
+        daypart = m.daypart or (ref.daypart if ref else None)
+        m.wall = wall_minutes(hour, minute, offset, ampm, daypart)
+        if m.wall >= 1440:
+            m.flags += ("midnight",)
+        if m.tz is None:
+            m.note = "no time zone: give the article's zone (--tz)"
+            return
+        if ref is not None:
+            day = ref.day
+            if ref.daypart == "night" and m.wall < 720:
+                day += timedelta(days=1)       # "vannacht om 02.00", "Friday night at 1 a.m."
+            m.date_source = ref.source
+        elif self.event is not None:
+            day, m.date_source = self.default_day(m), "article"
+        else:
+            m.note = "no date: give the article's event date (--date)"
+            return
+        self.set_instant(m, day)
+        if h.zone_abbr and m.utc is not None:
+            want = abbreviations()[h.zone_abbr]["offset"]
+            if want is not None and offset_minutes(m.utc, m.tz) != want:
+                m.flags += ("abbrev_mismatch",)
+
+    def set_instant(self, m: Mention, day: date) -> None:
+        m.day = day
+        m.utc, flags, m.candidates = localize(m.tz, day, m.wall)
+        m.flags = tuple(f for f in m.flags if f not in ("dst_gap", "dst_fold")) + flags
+        m.note = "that wall time does not exist or happens twice (DST)" if flags else None
+
+    def default_day(self, m: Mention) -> date:
+        """The event date; in another zone, the date on which the time falls in the local event day."""
+        if self.tz is None or m.tz == self.tz:
+            return self.event
+        lo, hi = local_day_bounds(self.tz, self.event)
+        for shift in (0, 1, -1):
+            day = self.event + timedelta(days=shift)
+            inst, _, cands = localize(m.tz, day, m.wall)
+            inst = inst or (cands[0] if cands else None)
+            if inst is not None and lo <= inst < hi:
+                return day
+        return self.event
+
+    # ------------------------------------------------------------------ conversions
+    def join(self, a: Mention, b: Mention) -> None:
+        follower, leader = (a, b) if a.date_source == "article" and b.date_source not in (None, "article") else (b, a)
+        if follower.date_source == "article" and leader.utc is not None and follower.wall is not None:
+            best = min((follower.day + timedelta(days=s) for s in (-1, 0, 1)),
+                       key=lambda d: abs(self.probe(follower, d) - leader.utc))
+            if best != follower.day:
+                self.set_instant(follower, best)
+                follower.date_source = "pair"
+        for x, y in ((a, b), (b, a)):
+            if x.mod_text is None and y.mod_text is not None:
+                x.modifier = y.modifier
+            if x.utc is None and x.candidates and y.utc is not None:
+                for c in x.candidates:
+                    if abs(c - y.utc) <= PAIR_TOLERANCE:
+                        x.utc, x.note = c, None
+                        x.flags += ("dst_resolved",)
+        if a.utc is not None and b.utc is not None and abs(a.utc - b.utc) > PAIR_TOLERANCE:
+            gap = int(abs(a.utc - b.utc).total_seconds() // 60)
+            a.conflict = b.conflict = f"{a.text!r} and {b.text!r} differ by {gap} min"
+
+    def probe(self, m: Mention, day: date):
+        inst, _, cands = localize(m.tz, day, m.wall)
+        return inst or cands[0]
+
+    # ------------------------------------------------------------------ next morning
+    def rollover(self, mentions: list[Mention]) -> None:
+        """A morning time told after an evening one on the same line is the next morning."""
+        prev_by_line: dict[int, Mention] = {}
+        for m in mentions:
+            key = m.line
+            prev = prev_by_line.get(key)
+            if (prev is not None and m.utc is not None and prev.utc is not None
+                    and m.date_source == "article" and (m.pair is None or m.pair != prev.pair)
+                    and (m.daypart in MORNING or m.wall < 360)
+                    and m.utc < prev.utc and prev.local.hour >= 12):
+                self.set_instant(m, m.day + timedelta(days=1))
+                m.date_source = "rollover"
+            if m.utc is not None:
+                prev_by_line[key] = m
+
+    def window(self, m: Mention) -> None:
+        lo, hi = CLOCK_WINDOWS[m.modifier]
+        if m.utc is not None:
+            m.earliest, m.latest = m.utc + lo, m.utc + hi
+        elif m.candidates:
+            m.earliest, m.latest = m.candidates[0] + lo, m.candidates[-1] + hi
