@@ -326,6 +326,13 @@ CASES = [
         "4 's middags = 16:00 AKDT = 00:00Z 16th",
     ),
     Case(
+        "Trump hoopte om vijf uur 's middags lokale tijd alweer op te stijgen richting Washington.",
+        [clock("2025-08-16T01:00:00Z", text="vijf uur 's middags lokale tijd", tz=AK,
+               tz_source="stated")],
+        "number-word clock: vijf 's middags = 17:00 AKDT = 01:00Z 16th ('richting Washington' is no "
+        "destination of a return, and the zone is stated anyway)",
+    ),
+    Case(
         "De eerste journalisten werden om 9 uur 's ochtends op de basis toegelaten.",
         [clock("2025-08-15T17:00:00Z", text="9 uur 's ochtends", tz=AK, tz_source="article")],
         "09:00 AKDT = 17:00Z",

@@ -21,7 +21,7 @@ SHARED_FILES = {"zones", "places"}
 # Named groups the engine reads, per rule section. Anything else is a mistake in the file.
 GROUPS = {
     "clock": {"hour", "minute", "second", "hour_word", "ampm", "special", "offset", "lead", "trail"},
-    "duration": {"value", "low", "high", "unit", "dmod", "plus_half", "lead"},
+    "duration": {"value", "low", "high", "vague", "unit", "dmod", "plus_half", "lead"},
     "date": {"day", "month", "month_num", "year", "weekday", "daypart", "relative"},
     "zone_pattern": {"place"},
     "place_cue": {"place"},
@@ -58,6 +58,7 @@ class Language:
     left: re.Pattern
     pair_connector: re.Pattern
     duration_left: re.Pattern | None
+    clause_break: re.Pattern | None
     zone_words: re.Pattern           # language zone names + shared abbreviations
     daypart: re.Pattern | None
     exact_suffix: re.Pattern | None
@@ -216,6 +217,7 @@ def load_language(code: str) -> Language:
 
     duration_left = (_compile(_expand(ctx["duration_left"], raw_words, fragments, f"{fname} duration_left"),
                               f"{fname} duration_left") if "duration_left" in ctx else None)
+    clause_break = (_compile(ctx["clause_break"], f"{fname} clause_break") if "clause_break" in ctx else None)
     zone_src = "(?P<zword>" + _alternation(raw_words.get("zone", {}).keys()) + ")(?!\\w)"
     abbr_src = "(?-i:(?P<zabbr>" + "|".join(sorted(map(re.escape, abbreviations()), key=len,
                                                        reverse=True)) + "))(?![\\w'’])"
@@ -227,6 +229,7 @@ def load_language(code: str) -> Language:
     # Every time or duration holds a digit, a unit, a named time or a clock offset ("half drie").
     anchors = {"unit": _anchor_words(raw_words.get("unit", {})),
                "special": _anchor_words(list(raw_words.get("special_time", {}))
+                                        + list(raw_words.get("special_time_lead", {}))
                                         + list(raw_words.get("clock_offset", {}))
                                         + meta.get("anchors", []))}
 
@@ -235,6 +238,7 @@ def load_language(code: str) -> Language:
         detect=frozenset(w.lower() for w in meta.get("detect", [])),
         abbreviations=frozenset(a.lower() for a in meta.get("abbreviations", [])),
         words=words, rules=rules, left=left, pair_connector=pair, duration_left=duration_left,
+        clause_break=clause_break,
         zone_words=zone_words,
         daypart=daypart, exact_suffix=exact_suffix, anchors=anchors, source=fname)
 

@@ -20,7 +20,9 @@ def clock_parts(hit: Hit, lang: Language) -> tuple[int, int, int, str | None, tu
     """(hour, minute, offset minutes, am/pm, flags) as written."""
     g = hit.match.groupdict()
     if g.get("special"):
-        hh, mm = lang.words["special_time"][norm(g["special"])].split(":")
+        key = norm(g["special"])
+        table = lang.words["special_time"] if key in lang.words["special_time"] else lang.words["special_time_lead"]
+        hh, mm = table[key].split(":")
         return int(hh), int(mm), 0, None, ()
     hour = int(g["hour"]) if g.get("hour") else int(lookup_number(lang, g["hour_word"]))
     offset = int(lang.words["clock_offset"][norm(g["offset"])]) if g.get("offset") else 0
@@ -46,7 +48,10 @@ def duration_mention(text: str, hit: Hit, lang: Language) -> Mention:
     g = hit.match.groupdict()
     unit = int(lang.words["unit"][norm(g["unit"])])
     slack = DURATION_SLACK.get(unit, 5)
-    if g.get("low") and g.get("high"):
+    if g.get("vague"):
+        low, high = lang.words["vague_number"][norm(g["vague"])]
+        lo, hi, modifier = low * unit, high * unit, "approx"
+    elif g.get("low") and g.get("high"):
         lo, hi, modifier = lookup_number(lang, g["low"]) * unit, lookup_number(lang, g["high"]) * unit, "approx"
     else:
         n = lookup_number(lang, g["value"]) if g.get("value") else 1.0
@@ -128,7 +133,7 @@ class ClockResolver:
     def carry_zones(self, items, pairs, s_start: int, s_end: int) -> None:
         primary = {id(b): a for a, b in pairs}
         zoned = [m for m, _ in items if m.tz_source == "stated"]
-        cue = None
+        cues = None
         for m, _ in items:
             if m.tz_source:
                 continue
@@ -139,19 +144,25 @@ class ClockResolver:
                 source = primary.get(id(source), source)
                 m.tz, m.tz_source = source.tz, "sentence"
                 continue
-            if cue is None:
-                cue = self.place_cue(s_start, s_end) or ""
+            if cues is None:
+                cues = self.place_cues(s_start, s_end)
+            cue = next((zone for a, b, zone in cues if self.same_clause(m, a, b)), None)
             if cue:
                 m.tz, m.tz_source = cue, "place"
             else:
                 m.tz, m.tz_source = self.tz, "article"
 
-    def place_cue(self, start: int, end: int) -> str | None:
-        for rule in self.lang.rules["place_cue"]:
-            found = rule.regex.search(self.text, start, end)
-            if found:
-                return places()[norm(found.group("place"))]
-        return None
+    def place_cues(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """Arrival phrases in a sentence: (start, end, zone of the place arrived at)."""
+        return [(f.start(), f.end(), places()[norm(f.group("place"))])
+                for rule in self.lang.rules["place_cue"] for f in rule.regex.finditer(self.text, start, end)]
+
+    def same_clause(self, m: Mention, a: int, b: int) -> bool:
+        """Whether a time belongs to the arrival phrase at a..b: inside it or next to it in its clause."""
+        if a <= m.start < b:
+            return True
+        between = self.text[m.end:a] if m.end <= a else self.text[b:m.start]
+        return len(between) <= 40 and not (self.lang.clause_break and self.lang.clause_break.search(between))
 
     def place(self, m: Mention, h: Hit, ref: DateRef | None) -> None:
         """Wall time + date + zone -> instant."""
@@ -206,7 +217,7 @@ class ClockResolver:
                        key=lambda d: abs(self.probe(follower, d) - leader.utc))
             if best != follower.day:
                 self.set_instant(follower, best)
-                follower.date_source = "pair"
+            follower.date_source = "pair"
         for x, y in ((a, b), (b, a)):
             if x.mod_text is None and y.mod_text is not None:
                 x.modifier = y.modifier

@@ -1,0 +1,185 @@
+"""Reading an article file and its metadata (data/NAME.txt + data/NAME.meta.toml), safely.
+
+Bad input raises ArticleError with a message that names the problem and the fix; what can be
+recovered (a wrong encoding, HTML, missing metadata) is recovered with a warning instead.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from .dates import parse_date
+from .errors import ArticleError, TimelineError
+from .langdata import available, load_language, norm, places
+from .scan import detect_language, find, line_number, newline_offsets, non_overlapping
+from .settings import MAX_ARTICLE_BYTES
+from .zones import zone_name
+
+HTML_HINT = re.compile(r"<(?:html|body|p|div|span|br|script|article|a\s|h[1-6]|img|style)\b", re.I)
+HTML_BLANK = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->|<[^<>]{0,2000}>", re.I | re.S)
+
+
+@dataclass
+class Article:
+    path: Path | None
+    doc: str
+    text: str
+    title: str = ""
+    source: str = ""
+    url: str = ""
+    language: str | None = None
+    event_date: date | None = None
+    local_tz: str | None = None
+    published: date | None = None
+    warnings: list = field(default_factory=list)
+
+
+def meta_path(path: Path) -> Path:
+    """data/X.nl.txt -> data/X.nl.meta.toml"""
+    stem = path.name[:-4] if path.name.endswith(".txt") else path.name
+    return path.with_name(stem + ".meta.toml")
+
+
+def doc_id(path: Path) -> str:
+    return path.name[:-4] if path.name.endswith(".txt") else path.stem
+
+
+def read_text(path: Path) -> tuple[str, list[str]]:
+    """The file's text exactly as `open(path, encoding="utf-8", newline="")` reads it, or a
+    cp1252 reading with a warning. Raises ArticleError for what cannot be read as text."""
+    if not path.exists():
+        raise ArticleError(f"{path}: no such file; check the path (articles live in data/)")
+    if path.is_dir():
+        raise ArticleError(f"{path} is a directory; give the article's .txt file")
+    try:
+        size = path.stat().st_size
+        if size > MAX_ARTICLE_BYTES:
+            raise ArticleError(f"{path} is {size / 1e6:.1f} MB; the limit is {MAX_ARTICLE_BYTES / 1e6:.0f} MB "
+                               "for one article: split it into articles")
+        raw = path.read_bytes()
+    except PermissionError:
+        raise ArticleError(f"{path}: permission denied; make the file readable") from None
+    except OSError as exc:
+        raise ArticleError(f"{path}: cannot read ({exc.strerror}); check the file") from None
+    return decode(raw, str(path))
+
+
+def decode(raw: bytes, name: str) -> tuple[str, list[str]]:
+    if not raw.strip():
+        raise ArticleError(f"{name} is empty; give a file with the article's text")
+    if b"\x00" in raw[:8192]:
+        raise ArticleError(f"{name} looks binary (it holds NUL bytes); give a plain-text (.txt) article")
+    warnings = []
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        try:
+            text = raw.decode("cp1252")
+            label = "Windows-1252"
+        except UnicodeDecodeError:
+            text = raw.decode("latin-1")
+            label = "Latin-1"
+        warnings.append(f"{name} is not UTF-8 (byte {exc.start}); read it as {label}: check accented "
+                        "letters, and save it as UTF-8 to silence this")
+    # newline="" semantics: keep \r\n as written, so offsets match the file.
+    if HTML_HINT.search(text[:20000]):
+        text = blank_html(text)
+        warnings.append(f"{name} looks like HTML: tags, scripts and styles were blanked (offsets kept); "
+                        "give the article's plain text for best results")
+    return text, warnings
+
+
+def blank_html(text: str) -> str:
+    """Markup replaced by spaces of the same length, so offsets still point into the file."""
+    return HTML_BLANK.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+
+
+def load_meta(path: Path) -> tuple[dict, list[str]]:
+    mp = meta_path(path)
+    if not mp.exists():
+        return {}, []
+    try:
+        with mp.open("rb") as fh:
+            return tomllib.load(fh), []
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        return {}, [f"{mp}: not valid TOML ({exc}); metadata ignored, fix the file"]
+
+
+def infer_date(text: str, lang: str) -> tuple[date, int] | None:
+    """First full date in the text ("vrijdag 15 augustus 2025"), with its line."""
+    language = load_language(lang)
+    hits = non_overlapping(find(text, language.rules["date"], [(0, len(text))]))
+    nl = newline_offsets(text)
+    for h in hits:
+        g = h.match.groupdict()
+        if g.get("year") and g.get("day"):
+            month = int(g["month_num"]) if g.get("month_num") else int(language.words["month"][norm(g["month"])])
+            try:
+                return date(int(g["year"]), month, int(g["day"])), line_number(nl, h.start)
+            except ValueError:
+                continue
+    return None
+
+
+def infer_zone(text: str) -> str | None:
+    """The zone of the city named most often (countries are ignored: they are talked about)."""
+    from .langdata import load_toml
+    counts: Counter = Counter()
+    for zone, names in load_toml("places").get("cities", {}).items():
+        for name in names:
+            counts[zone] += len(re.findall(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text))
+    best = counts.most_common(1)
+    return best[0][0] if best and best[0][1] else None
+
+
+def load_article(path, *, date=None, tz=None, lang=None) -> Article:
+    """An article with its metadata; flags (date, tz, lang) override the sidecar file."""
+    path = Path(path)
+    text, warnings = read_text(path)
+    meta, meta_warn = load_meta(path)
+    warnings += meta_warn
+    art = Article(path=path, doc=doc_id(path), text=text, title=str(meta.get("title", "")),
+                  source=str(meta.get("source", "")), url=str(meta.get("url", "")), warnings=warnings)
+    art.language = lang or meta.get("language")
+    if art.language not in (None, *available()):
+        warnings.append(f"language {art.language!r} in metadata is not available; detecting it instead")
+        art.language = None
+    if art.language is None:
+        art.language = detect_language(text, available(), load_language)
+        warnings.append(f"language not given; detected {art.language!r}")
+    try:
+        art.event_date = parse_date(date if date is not None else meta.get("event_date"))
+        art.published = parse_date(meta.get("published"))
+    except TimelineError as exc:
+        if date is not None:
+            raise
+        warnings.append(f"metadata: {exc}")
+    if art.event_date is None:
+        found = infer_date(text, art.language)
+        if found:
+            art.event_date = found[0]
+            warnings.append(f"no event date given; assumed {found[0].isoformat()} from line {found[1]}"
+                            " (set event_date in the .meta.toml or pass --date)")
+        else:
+            warnings.append("no event date given or found; times stay unplaced (pass --date)")
+    zone = tz if tz is not None else meta.get("local_tz")
+    if zone is not None:
+        try:
+            art.local_tz = zone_name(zone)
+        except TimelineError:
+            if tz is not None:
+                raise
+            warnings.append(f"metadata local_tz {zone!r} is unknown; guessing from the text")
+    if art.local_tz is None:
+        art.local_tz = infer_zone(text)
+        if art.local_tz:
+            warnings.append(f"no local zone given; assumed {art.local_tz} from the places named "
+                            "(set local_tz in the .meta.toml or pass --tz)")
+        else:
+            warnings.append("no local zone given or found; 'local time' stays unplaced (pass --tz)")
+    return art

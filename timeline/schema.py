@@ -1,0 +1,48 @@
+"""The event table's one declaration (DESIGN.md §5): columns, dtypes and an empty table."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+KINDS = ["arrival", "departure", "meeting", "press", "meal", "flight", "statement", "other"]
+STATUSES = ["planned", "actual", "cancelled", "unknown"]
+MODIFIERS = ["exact", "approx", "after", "before"]
+ORIGINS = ["extracted", "derived", "edited"]
+TIME = "datetime64[us, UTC]"
+
+# column -> dtype, in table order
+EVENT_SCHEMA = {
+    "event_id": "string",
+    "label": "string",
+    "kind": pd.CategoricalDtype(KINDS),
+    "actors": "string",
+    "status": pd.CategoricalDtype(STATUSES),
+    "start": TIME,
+    "end": TIME,
+    "start_earliest": TIME,
+    "start_latest": TIME,
+    "end_earliest": TIME,
+    "end_latest": TIME,
+    "modifier": pd.CategoricalDtype(MODIFIERS),
+    "stated_tz": "string",
+    "stated_text": "string",
+    "slot": "string",
+    "origin": pd.CategoricalDtype(ORIGINS),
+    "doc": "string",
+    "line": "Int64",
+    "span_start": "Int64",
+    "span_end": "Int64",
+    "quote": "string",
+}
+TIME_COLUMNS = [c for c, t in EVENT_SCHEMA.items() if t == TIME]
+
+
+def make_table(rows: list[dict]) -> pd.DataFrame:
+    """A DataFrame in the schema's column order and dtypes (missing values become NA/NaT)."""
+    frame = pd.DataFrame(rows, columns=list(EVENT_SCHEMA))
+    for column, dtype in EVENT_SCHEMA.items():
+        if dtype == TIME:
+            frame[column] = pd.to_datetime(frame[column], utc=True).astype(TIME)
+        else:
+            frame[column] = frame[column].astype(dtype)
+    return frame
