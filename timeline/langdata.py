@@ -21,7 +21,7 @@ SHARED_FILES = {"zones", "places"}
 # Named groups the engine reads, per rule section. Anything else is a mistake in the file.
 GROUPS = {
     "clock": {"hour", "minute", "second", "hour_word", "ampm", "special", "offset", "lead", "trail"},
-    "duration": {"value", "low", "high", "vague", "unit", "dmod", "plus_half", "lead"},
+    "duration": {"value", "low", "high", "vague", "unit", "dmod", "plus_half", "lead", "trail"},
     "date": {"day", "month", "month_num", "year", "weekday", "daypart", "relative"},
     "zone_pattern": {"place"},
     "place_cue": {"place"},
@@ -246,10 +246,10 @@ def load_language(code: str) -> Language:
 def _anchor_words(surfaces) -> tuple:
     """One word per surface form to look for in lower-cased text: itself when it is one word,
     else a word of it that is a surface form too, else its longest word."""
-    single = {norm(s) for s in surfaces if len(norm(s).split()) == 1}
+    single = {s.lower() for s in surfaces if len(s.split()) == 1}
     out = set()
     for s in surfaces:
-        words = [w for w in norm(s).split() if not w.isdigit()]
+        words = [w for w in s.lower().split() if not w.isdigit()]
         if words:
             known = [w for w in words if w in single]
             out.add(known[0] if known else max(words, key=len))

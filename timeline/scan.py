@@ -135,7 +135,7 @@ def add_context(text: str, hit: Hit, lang: Language) -> None:
         if m.group("mod"):
             hit.mod_text = m.group("mod")
             hit.start -= len(left) - m.start("mod")
-        hit.prep = bool(m.group("prep")) or bool(m.group("mod"))
+        hit.prep = m.end() > m.start()      # some preposition or modifier stands right before
     if "lead" in hit.rule.regex.groupindex and hit.match.group("lead"):
         hit.prep = True
     pos = hit.end
