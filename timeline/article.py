@@ -58,14 +58,14 @@ def read_text(path: Path) -> tuple[str, list[str]]:
         raise ArticleError(f"{path} is a directory; give the article's .txt file")
     try:
         size = path.stat().st_size
-        if size > MAX_ARTICLE_BYTES:
-            raise ArticleError(f"{path} is {size / 1e6:.1f} MB; the limit is {MAX_ARTICLE_BYTES / 1e6:.0f} MB "
-                               "for one article: split it into articles")
-        raw = path.read_bytes()
+        raw = None if size > MAX_ARTICLE_BYTES else path.read_bytes()
     except PermissionError:
         raise ArticleError(f"{path}: permission denied; make the file readable") from None
     except OSError as exc:
-        raise ArticleError(f"{path}: cannot read ({exc.strerror}); check the file") from None
+        raise ArticleError(f"{path}: cannot read ({exc.strerror or exc}); check the file") from None
+    if raw is None:
+        raise ArticleError(f"{path} is {size / 1e6:.1f} MB; the limit is {MAX_ARTICLE_BYTES / 1e6:.0f} MB "
+                           "for one article: split it into articles")
     return decode(raw, str(path))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -9,6 +10,7 @@ from .errors import BadDate
 from .langdata import Language, norm
 from .scan import find, non_overlapping, paren_of
 
+NUMERIC_DATE_HINT = re.compile(r"[0-9][./-][0-9]")
 WEEKDAY_REACH = 3            # a weekday names the day with that name within this many days
 
 
@@ -75,7 +77,15 @@ def _safe(y, m, d):
 
 def read_dates(text: str, start: int, end: int, lang: Language, event: date | None,
                parens, taken) -> list[DateRef]:
-    hits = non_overlapping(find(text, lang.rules["date"], [(start, end)]))
+    # Skip the rules whose words are absent: a cheap look before the costly patterns.
+    low = text[start:end].lower()
+    kinds = set()
+    if any(w in low for w in lang.anchors["date"]):
+        kinds.add("date")
+    if NUMERIC_DATE_HINT.search(text, start, end):
+        kinds.add("numdate")
+    rules = [r for r in lang.rules["date"] if r.anchors & kinds]
+    hits = non_overlapping(find(text, rules, [(start, end)])) if rules else []
     out = []
     for h in hits:
         if any(not (h.end <= a or h.start >= b) for a, b in taken):

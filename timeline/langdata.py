@@ -97,6 +97,8 @@ def anchor_kinds(section: str, groups) -> frozenset:
     """Which anchors (digit, unit, special) a rule's match must hold, from its groups."""
     if section == "duration":
         return frozenset({"unit"})
+    if section == "date":
+        return frozenset({"numdate" if "month_num" in groups else "date"})
     kinds = set()
     if "hour" in groups:
         kinds.add("digit")
@@ -231,7 +233,9 @@ def load_language(code: str) -> Language:
                "special": _anchor_words(list(raw_words.get("special_time", {}))
                                         + list(raw_words.get("special_time_lead", {}))
                                         + list(raw_words.get("clock_offset", {}))
-                                        + meta.get("anchors", []))}
+                                        + meta.get("anchors", [])),
+               "date": _anchor_words([k for t in ("weekday", "month", "relative_day")
+                                      for k in raw_words.get(t, {})])}
 
     return Language(
         code=meta.get("code", code), name=meta.get("name", code),

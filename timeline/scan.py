@@ -38,7 +38,7 @@ class Hit:
 
 DIGITS = re.compile(r"[0-9]")     # one digit at a time: a plain class is the fastest scan
 # Characters around an anchor where a match may lie, per kind: (before, after).
-REACH = {"digit": (16, 24), "unit": (48, 16), "special": (24, 24)}
+REACH = {"digit": (12, 16), "unit": (28, 16), "special": (24, 24)}
 
 
 def windows(text: str, lang: Language) -> dict[str, list[tuple[int, int]]]:
@@ -46,13 +46,18 @@ def windows(text: str, lang: Language) -> dict[str, list[tuple[int, int]]]:
     found = {"digit": [(m.start(), m.start() + 1) for m in DIGITS.finditer(text)]}
     lowered = text.lower()
     for kind, words in lang.anchors.items():
+        if kind not in REACH:
+            continue
         spots = []
-        for w in words:
+        whole = set(words)
+        for w in prefixes(words):
             i = lowered.find(w)
             while i >= 0:
+                # Whole words only: "dag" in "vrijdag" is no anchor, "dagen" is.
                 j = i + len(w)
-                # Whole words only: "dag" in "vrijdag" is no anchor.
-                if (i == 0 or not lowered[i - 1].isalpha()) and (j >= len(lowered) or not lowered[j].isalpha()):
+                while j < len(lowered) and lowered[j].isalpha():
+                    j += 1
+                if (i == 0 or not lowered[i - 1].isalpha()) and lowered[i:j] in whole:
                     spots.append((i, j))
                 i = lowered.find(w, j)
         found[kind] = sorted(spots)
@@ -70,12 +75,21 @@ def windows(text: str, lang: Language) -> dict[str, list[tuple[int, int]]]:
     return out
 
 
+def prefixes(words) -> list[str]:
+    """The words that are not an extension of another ("dag" covers "dagen")."""
+    ordered = sorted(words)
+    return [w for i, w in enumerate(ordered) if not any(w.startswith(p) for p in ordered[:i])]
+
+
 def find(text: str, rules, spans) -> list[Hit]:
     """Every match of every rule; `spans` is a list of ranges or windows() per anchor kind."""
     hits = []
+    by_kinds: dict = {}
     for rule in rules:
         if isinstance(spans, dict):
-            ranges = sorted(r for kind in rule.anchors for r in spans.get(kind, ()))
+            if rule.anchors not in by_kinds:
+                by_kinds[rule.anchors] = sorted(r for kind in rule.anchors for r in spans.get(kind, ()))
+            ranges = by_kinds[rule.anchors]
         else:
             ranges = spans
         last_end = -1
@@ -93,10 +107,16 @@ def find(text: str, rules, spans) -> list[Hit]:
 def non_overlapping(hits: list[Hit]) -> list[Hit]:
     """Longest first; among equals the earlier section and rule. Result in text order."""
     order = {"clock": 0, "duration": 1, "date": 2}
+    if not hits:
+        return []
+    lo = min(h.outer_start for h in hits)
+    used = bytearray(max(h.outer_end for h in hits) - lo)
     taken: list[Hit] = []
     for h in sorted(hits, key=lambda h: (-(h.outer_end - h.outer_start), order.get(h.rule.section, 3),
                                          h.rule.order, h.outer_start)):
-        if all(h.outer_end <= t.outer_start or h.outer_start >= t.outer_end for t in taken):
+        a, b = h.outer_start - lo, h.outer_end - lo
+        if not any(used[a:b]):
+            used[a:b] = b"\x01" * (b - a)
             taken.append(h)
     return sorted(taken, key=lambda h: h.start)
 
@@ -189,6 +209,8 @@ def sentence_bounds(text: str, lang: Language, protected: list[tuple[int, int]])
     """
     out = []
     done_lines = set()
+    starts = sorted(a for a, _ in protected)
+    ends = {a: b for a, b in protected}
     for p_start, _ in protected:
         line_start = text.rfind("\n", 0, p_start) + 1
         if line_start in done_lines:
@@ -202,7 +224,8 @@ def sentence_bounds(text: str, lang: Language, protected: list[tuple[int, int]])
             token = word.group(1).rstrip(".").lower() if word else ""
             if token in lang.abbreviations or (len(token) == 1 and token.isalpha()):
                 continue
-            if any(a <= m.start() < b for a, b in protected):
+            k = bisect_left(starts, m.start() + 1) - 1      # the last span starting at or before it
+            if k >= 0 and m.start() < ends[starts[k]]:
                 continue
             cuts.append(m.end())
         cuts.append(line_end)
@@ -213,6 +236,8 @@ def sentence_bounds(text: str, lang: Language, protected: list[tuple[int, int]])
 def paren_ranges(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """(open, close) offsets of parentheses inside a sentence."""
     out, stack = [], []
+    if text.find("(", start, end) < 0:
+        return out
     for i in range(start, end):
         c = text[i]
         if c == "(":

@@ -1,0 +1,25 @@
+"""One call from a file to everything the app and CLI show: article, mentions, event table."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .article import Article, load_article
+from .events import events_from_mentions
+from .extract import extract
+from .mention import Mention
+
+
+@dataclass
+class Loaded:
+    article: Article
+    mentions: list[Mention]
+    events: pd.DataFrame
+
+
+def load(path, *, date=None, tz=None, lang=None) -> Loaded:
+    art = load_article(path, date=date, tz=tz, lang=lang)
+    mentions = extract(art.text, date=art.event_date, tz=art.local_tz, lang=art.language)
+    return Loaded(art, mentions, events_from_mentions(art, mentions))
