@@ -5,7 +5,7 @@ from __future__ import annotations
 from .dates import parse_date
 from .langdata import available, load_language
 from .mention import Mention
-from .resolve import ClockResolver, duration_mention
+from .resolve import ClockResolver, clock_valid, duration_mention
 from .scan import (add_context, add_duration_context, detect_language, find, keep, line_number, newline_offsets,
                    non_overlapping, sentence_bounds, windows)
 from .zones import zone_name
@@ -26,7 +26,7 @@ def extract(text: str, *, date=None, tz: str | None = None, lang: str | None = N
     for h in hits:
         if h.rule.section == "clock":
             add_context(text, h, language)
-            if keep(h):
+            if keep(h) and clock_valid(h, language):
                 clocks.append(h)
         else:
             add_duration_context(text, h, language)

@@ -30,6 +30,14 @@ def clock_parts(hit: Hit, lang: Language) -> tuple[int, int, int, str | None, tu
     return hour, int(g.get("minute") or 0), offset, ampm, ()
 
 
+def clock_valid(hit: Hit, lang: Language) -> bool:
+    """Digits that cannot be a time of day are no clock: 25.00, 13 p.m., 24:30."""
+    hour, minute, _, ampm, _ = clock_parts(hit, lang)
+    if ampm is not None:
+        return 1 <= hour <= 12
+    return hour < 24 or (hour == 24 and minute == 0)
+
+
 def wall_minutes(hour: int, minute: int, offset: int, ampm: str | None, daypart: str | None) -> int:
     """Minutes after midnight; 24:00 (1440) is midnight at the end of the day."""
     if ampm == "am" and hour == 12:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .langdata import Language, Rule, abbreviations, norm, places
 
-LEFT_REACH = 48              # characters before a time searched for a modifier
+LEFT_REACH = 32              # characters before a time searched for a modifier ("ergens rond", "om ongeveer")
 PAREN_AFTER = re.compile(r"[ \t]*\((?P<inner>[^()\n]{1,80})\)")
 SPACE = re.compile(r"[ \t]*")
 SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*[ \t]+(?=[\"“‘(\[]?[A-ZÀ-ÖØ-ÞĲ])")
