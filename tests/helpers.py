@@ -3,7 +3,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import io
+
 import timeline
+from timeline.cli import run
 
 EVENT_DATE = "2025-08-15"
 LOCAL_TZ = "America/Anchorage"
@@ -41,3 +44,23 @@ def assert_unique(cases) -> None:
     texts = [(c.text, c.date, c.tz) for c in cases]
     dupes = {t for t in texts if texts.count(t) > 1}
     assert not dupes, f"repeated cases: {dupes}"
+
+
+def cli(*argv):
+    """(exit code, stdout, stderr) of timeline.cli.run, in process."""
+    out, err = io.StringIO(), io.StringIO()
+    code = run([str(a) for a in argv], out, err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def assert_one_line_error(result, code: int, words, ignore_case: bool = False) -> None:
+    """A user error: the exit code, nothing on stdout, one stderr line holding `words`, no traceback."""
+    got, out, err = result
+    assert got == code, f"stderr: {err}"
+    assert out == ""
+    assert "Traceback" not in err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, f"want one line, got {err!r}"
+    fold = str.lower if ignore_case else (lambda x: x)
+    for word in words:
+        assert fold(word) in fold(lines[0]), f"{word!r} not in {lines[0]!r}"

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline.cli import run
+from tests.helpers import assert_one_line_error, cli
 from timeline.settings import MAX_ARTICLE_BYTES
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,13 +33,6 @@ UTC_1022 = "2025-08-15T18:22:00Z"
 LOCAL_1022 = "2025-08-15T10:22:00-08:00"
 
 PINNED = ["--date", "2025-08-15", "--tz", AK]
-
-
-def cli(*argv):
-    """(exit code, stdout, stderr) of timeline.cli.run."""
-    out, err = io.StringIO(), io.StringIO()
-    code = run([str(a) for a in argv], out, err)
-    return code, out.getvalue(), err.getvalue()
 
 
 def extract_json(*argv):
@@ -119,15 +112,7 @@ BAD_FILES = [
 @pytest.mark.parametrize("command", ["extract", "events"])
 @pytest.mark.parametrize("make, code, words", [r[1:] for r in BAD_FILES], ids=[r[0] for r in BAD_FILES])
 def test_unreadable_input_is_one_line_exit_1(tmp_path, command, make, code, words):
-    path = make(tmp_path)
-    got, out, err = cli(command, path, *PINNED)
-    assert got == code, f"stderr: {err}"
-    assert out == ""
-    assert "Traceback" not in err
-    lines = err.strip().splitlines()
-    assert len(lines) == 1, f"want one line, got: {err!r}"
-    for word in words:
-        assert word.lower() in lines[0].lower(), f"{word!r} not in {lines[0]!r}"
+    assert_one_line_error(cli(command, make(tmp_path), *PINNED), code, words, ignore_case=True)
 
 
 def test_size_limit_message_names_the_limit(tmp_path):

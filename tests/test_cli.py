@@ -19,7 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from timeline.cli import build_parser, run
+from tests.helpers import assert_one_line_error, cli
+from timeline.cli import build_parser
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "data" / "alaska-summit-2025-08-15.nl.txt"
@@ -38,12 +39,6 @@ EVENT_COLUMNS = ["event_id", "label", "kind", "actors", "status", "start", "end"
 TWO_MENTIONS = ("Het vliegtuig landde om 10:22 uur lokale tijd in Anchorage.\n"
                 "De gesprekken duurden bijna drie uur, zei de woordvoerder.\n")
 NO_TIMES = "De top in Alaska eindigde zonder akkoord over een staakt-het-vuren.\n"
-
-
-def cli(*argv):
-    out, err = io.StringIO(), io.StringIO()
-    code = run([str(a) for a in argv], out, err)
-    return code, out.getvalue(), err.getvalue()
 
 
 def module(*argv, timeout=120):
@@ -82,15 +77,7 @@ BAD_ARGS = [
 @pytest.mark.parametrize("command", ["extract", "events"])
 @pytest.mark.parametrize("extra, code, words", [b[1:] for b in BAD_ARGS], ids=[b[0] for b in BAD_ARGS])
 def test_bad_arguments_exit_2_one_line(article, command, extra, code, words):
-    path = article(TWO_MENTIONS)
-    got, out, err = cli(command, path, *extra)
-    assert got == code, f"stderr: {err}"
-    assert out == ""
-    assert "Traceback" not in err
-    lines = err.strip().splitlines()
-    assert len(lines) == 1, f"want one line, got {err!r}"
-    for word in words:
-        assert word in lines[0], f"{word!r} not in {lines[0]!r}"
+    assert_one_line_error(cli(command, article(TWO_MENTIONS), *extra), code, words)
 
 
 COMMAND_ERRORS = [
