@@ -16,6 +16,9 @@ from .errors import ArticleError, TimelineError
 from .events import events_from_mentions, table_to_records
 from .extract import extract
 from .langdata import available
+from .board import format_schedule
+from .schedule import build_schedule
+from .zones import zone_name
 
 MENTION_COLUMNS = ["start", "end", "line", "kind", "text", "utc", "local", "tz", "tz_source",
                    "date_source", "modifier", "earliest", "latest", "minutes", "pair", "conflict",
@@ -46,9 +49,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("extract", help="every clock time and duration, as JSON or CSV")
     common(p)
     p.add_argument("--format", choices=["json", "csv"], default="json")
-    p = sub.add_parser("events", help="the event table (one row per placed time), as CSV or JSON")
+    p = sub.add_parser("events", help="the event table (planned, actual, cancelled), as CSV or JSON")
     common(p)
     p.add_argument("--format", choices=["csv", "json"], default="csv")
+    p = sub.add_parser("schedule", help="planned vs actual, readably, in a chosen display zone")
+    common(p)
+    p.add_argument("--tz-display", help="IANA zone or alias to show times in (default: the article's zone)")
     return parser
 
 
@@ -75,6 +81,7 @@ def run(argv, stdout, stderr) -> int:
     try:
         args = build_parser().parse_args(argv)
         art = load_article(args.path, date=args.date, tz=args.tz, lang=args.lang)
+        display = zone_name(args.tz_display) if getattr(args, "tz_display", None) else None
         mentions = extract(art.text, date=art.event_date, tz=art.local_tz, lang=art.language)
     except UsageError as exc:
         print(f"error: {exc} (see --help)", file=stderr)
@@ -93,6 +100,12 @@ def run(argv, stdout, stderr) -> int:
     if args.command == "extract":
         rows = [m.to_json() for m in mentions]
         stdout.write(json_lines(rows) if args.format == "json" else mentions_csv(rows))
+    elif args.command == "schedule":
+        zone = display or art.local_tz or "UTC"
+        board = build_schedule(events_from_mentions(art, mentions))
+        day = art.event_date
+        title = f"{art.title or art.doc}: planned vs actual, times in {zone}"
+        stdout.write(format_schedule(board, zone, day, title))
     else:
         table = events_from_mentions(art, mentions)
         if args.format == "csv":

@@ -202,8 +202,9 @@ def keep(hit: Hit) -> bool:
     return True
 
 
-def sentence_bounds(text: str, lang: Language, protected: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sentences of the lines that hold a protected span, as (start, end), in text order.
+def sentence_bounds(text: str, lang: Language, protected: list[tuple[int, int]],
+                    every_line: bool = False) -> list[tuple[int, int]]:
+    """Sentences of the lines that hold a protected span (or of every line), as (start, end), in order.
 
     A line break always ends a sentence; no split falls inside a protected span (a time with its zone).
     """
@@ -211,7 +212,8 @@ def sentence_bounds(text: str, lang: Language, protected: list[tuple[int, int]])
     done_lines = set()
     starts = sorted(a for a, _ in protected)
     ends = {a: b for a, b in protected}
-    for p_start, _ in protected:
+    seeds = [(m.start(), 0) for m in re.finditer(r"(?m)^", text)] if every_line else protected
+    for p_start, _ in seeds:
         line_start = text.rfind("\n", 0, p_start) + 1
         if line_start in done_lines:
             continue

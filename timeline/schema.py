@@ -8,6 +8,7 @@ KINDS = ["arrival", "departure", "meeting", "press", "meal", "flight", "statemen
 STATUSES = ["planned", "actual", "cancelled", "unknown"]
 MODIFIERS = ["exact", "approx", "after", "before"]
 ORIGINS = ["extracted", "derived", "edited"]
+CERTAINTIES = ["certain", "likely", "unclear"]
 TIME = "datetime64[us, UTC]"
 
 # column -> dtype, in table order
@@ -33,6 +34,11 @@ EVENT_SCHEMA = {
     "span_start": "Int64",
     "span_end": "Int64",
     "quote": "string",
+    # Beyond DESIGN.md §5: how sure the text is, every place that tells of the event, and its length.
+    "certainty": pd.CategoricalDtype(CERTAINTIES),
+    "sources": "string",
+    "minutes_low": "Int64",
+    "minutes_high": "Int64",
 }
 TIME_COLUMNS = [c for c, t in EVENT_SCHEMA.items() if t == TIME]
 

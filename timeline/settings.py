@@ -20,3 +20,7 @@ PAIR_TOLERANCE = timedelta(minutes=1)
 
 # Largest article accepted, in bytes: a long live blog is under 1 MB.
 MAX_ARTICLE_BYTES = 5_000_000
+
+# Planned vs actual (timeline/schedule.py): a difference within this many minutes is "on time";
+# beyond it "early" or "late". The point difference is between the middles of the two windows.
+ON_TIME_MINUTES = 5

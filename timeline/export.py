@@ -1,0 +1,218 @@
+"""Event table out and back in: CSV and JSON (lossless round trips), iCalendar, standalone figure HTML.
+Pure functions returning text; the caller decides where it goes (DESIGN.md §7)."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime
+
+import pandas as pd
+
+from .errors import TimelineError
+from .schema import EVENT_SCHEMA, TIME
+
+ICS_STATUS = {"planned": "TENTATIVE", "actual": "CONFIRMED", "cancelled": "CANCELLED"}
+
+
+class ExportFormatError(TimelineError, ValueError):
+    """Text that is not an event-table export (bad CSV/JSON shape, unknown category, bad value)."""
+
+
+def _iso(ts) -> str | None:
+    # Whole seconds give exactly "YYYY-MM-DDTHH:MM:SSZ"; a fraction is kept only when present, so no
+    # instant is ever truncated on the way out.
+    if pd.isna(ts):
+        return None
+    return ts.tz_convert("UTC").isoformat(timespec="seconds" if ts.microsecond == 0 else "microseconds") \
+        .replace("+00:00", "Z")
+
+
+def _records(table: pd.DataFrame) -> list[dict]:
+    """Rows as plain Python values: times as ISO UTC text, every missing value as None."""
+    columns = {}
+    for name in table.columns:
+        if EVENT_SCHEMA.get(name) == TIME:
+            columns[name] = [_iso(v) for v in table[name]]
+        else:
+            columns[name] = [None if v is None or (not isinstance(v, str) and pd.isna(v))
+                             else v.item() if hasattr(v, "item") else v for v in table[name]]
+    return [dict(zip(columns, values)) for values in zip(*columns.values())]
+
+
+def _column(name: str, values: list) -> pd.Series:
+    """One column in its schema dtype; columns the schema does not know are strings."""
+    dtype = EVENT_SCHEMA.get(name, "string")
+    try:
+        if dtype == TIME:
+            # format="ISO8601": rows with and without a fraction of a second parse alike.
+            return pd.to_datetime(pd.Series(values, dtype=object), utc=True, format="ISO8601").astype(TIME)
+        if dtype == "Int64":
+            # Straight to Int64, never through float: ids and offsets above 2**53 stay exact.
+            if any(isinstance(v, bool) or not isinstance(v, (int, str)) for v in values if v is not None):
+                raise ValueError("not an integer")
+            return pd.Series(pd.array([None if v is None else int(v) for v in values], dtype="Int64"))
+        if isinstance(dtype, pd.CategoricalDtype):
+            # astype would silently turn an unknown category into NA: refuse instead.
+            unknown = {v for v in values if v is not None} - set(dtype.categories)
+            if unknown:
+                raise ValueError(f"not one of {list(dtype.categories)}: {sorted(map(str, unknown))}")
+            return pd.Series(values, dtype=object).astype(dtype)
+        return pd.Series(pd.array([None if v is None else str(v) for v in values], dtype="string"))
+    except (ValueError, TypeError, OverflowError) as e:
+        raise ExportFormatError(f"column {name!r}: {e}") from e
+
+
+def _frame(names: list[str], rows: list[list]) -> pd.DataFrame:
+    """The schema's columns in schema order (absent ones all NA, so older exports still load), then
+    any extra columns in the order they came."""
+    given = dict(zip(names, zip(*rows))) if rows else {n: () for n in names}
+    order = list(EVENT_SCHEMA) + [n for n in names if n not in EVENT_SCHEMA]
+    data = {n: _column(n, list(given.get(n, [None] * len(rows)))) for n in order}
+    return pd.DataFrame(data, index=pd.RangeIndex(len(rows)))
+
+
+# --- CSV -------------------------------------------------------------------------------------------
+# Python 3.11's csv module cannot tell "" from a missing value, and the table holds both (actors is ""
+# where no one is named, NA where unknown). So: an unquoted empty field is missing, a quoted one is "".
+_FIELD = re.compile(r'"((?:[^"]|"")*)"|([^,"\r\n]*)')
+
+
+def _csv_field(value) -> str:
+    if value is None:
+        return ""
+    text = str(value)
+    if text == "" or any(c in text for c in ',"\r\n'):
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+def to_csv(table: pd.DataFrame) -> str:
+    """RFC 4180 CSV with a header row; times as ISO UTC; missing values as empty unquoted fields."""
+    lines = [",".join(_csv_field(n) for n in table.columns)]
+    lines += [",".join(_csv_field(v) for v in rec.values()) for rec in _records(table)]
+    return "\r\n".join(lines) + "\r\n"
+
+
+def _parse_csv(text: str) -> list[list[str | None]]:
+    rows, pos, n = [], 0, len(text)
+    while pos < n:
+        row = []
+        while True:
+            m = _FIELD.match(text, pos)
+            quoted, bare = m.group(1), m.group(2)
+            row.append(quoted.replace('""', '"') if quoted is not None else (bare or None))
+            pos = m.end()
+            if not text.startswith(",", pos):
+                break
+            pos += 1
+        if text.startswith("\r\n", pos):
+            pos += 2
+        elif pos < n and text[pos] in "\r\n":
+            pos += 1
+        elif pos < n:
+            raise ExportFormatError(f"CSV: unexpected {text[pos]!r} at offset {pos} (record {len(rows) + 1})")
+        if row != [None]:  # a blank line
+            rows.append(row)
+    return rows
+
+
+def from_csv(text: str) -> pd.DataFrame:
+    """The table that to_csv wrote, with the schema's dtypes (extra columns come back as strings)."""
+    rows = _parse_csv(text.removeprefix("\ufeff"))  # a BOM, if a spreadsheet added one
+    if not rows or "event_id" not in rows[0]:
+        raise ExportFormatError("CSV: no header row with an event_id column")
+    header, body = rows[0], rows[1:]
+    if None in header or len(set(header)) != len(header):
+        raise ExportFormatError(f"CSV: empty or repeated column names in the header: {header}")
+    for i, row in enumerate(body, start=2):
+        if len(row) != len(header):
+            raise ExportFormatError(f"CSV: record {i} has {len(row)} fields, the header {len(header)}")
+    return _frame(header, body)
+
+
+# --- JSON ------------------------------------------------------------------------------------------
+def to_json(table: pd.DataFrame) -> str:
+    """A JSON list with one object per row (the shape of events.table_to_records); missing is null."""
+    return json.dumps(_records(table), ensure_ascii=False, indent=1)
+
+
+def from_json(text: str) -> pd.DataFrame:
+    """The table that to_json wrote; a key absent from an object counts as null."""
+    try:
+        records = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise ExportFormatError(f"JSON: {e}") from e
+    if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
+        raise ExportFormatError("JSON: expected a list of objects, one per event")
+    names = list(dict.fromkeys(k for r in records for k in r))
+    return _frame(names, [[r.get(n) for n in names] for r in records])
+
+
+# --- iCalendar (RFC 5545) --------------------------------------------------------------------------
+_CTL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def _ics_text(value) -> str:
+    """Escape a TEXT value; RFC 5545 allows no control characters in it but HTAB."""
+    s = "" if value is None or pd.isna(value) else str(value)
+    s = s.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    s = s.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
+    return _CTL.sub("", s)
+
+
+def _ics_time(ts) -> str:
+    ts = pd.Timestamp(ts).tz_convert("UTC")  # DATE-TIME has whole seconds: the fraction is dropped
+    return f"{ts.year:04d}{ts.month:02d}{ts.day:02d}T{ts.hour:02d}{ts.minute:02d}{ts.second:02d}Z"
+
+
+def _fold(line: str) -> str:
+    """Fold at 75 octets, counting UTF-8 bytes and never splitting a character; the leading space of
+    a continuation line counts toward its 75."""
+    parts, current, size = [], [], 0
+    for ch in line:
+        n = len(ch.encode("utf-8"))
+        if size + n > 75:
+            parts.append("".join(current))
+            current, size = [" "], 1
+        current.append(ch)
+        size += n
+    parts.append("".join(current))
+    return "\r\n".join(parts)
+
+
+def to_ics(table: pd.DataFrame, *, calendar_name: str, now: datetime | None = None,
+           uid_domain: str = "summit-timeline.local") -> str:
+    """One VEVENT per row that has a start. DTSTAMP is `now`, or else the latest start, so the same
+    table always gives the same file."""
+    timed = table[table["start"].notna()]
+    stamp = _ics_time(now if now is not None else timed["start"].max()) if len(timed) else ""
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Summit Timeline//Export//EN",
+             "CALSCALE:GREGORIAN", f"NAME:{_ics_text(calendar_name)}",
+             f"X-WR-CALNAME:{_ics_text(calendar_name)}"]
+    for rec in _records(timed):
+        start, end = pd.Timestamp(rec["start"]), rec.get("end")
+        label, status = rec.get("label") or "", rec.get("status")
+        window = [rec.get(k) for k in ("start_earliest", "start_latest")]
+        description = [f"Quote: {rec['quote']}" if rec.get("quote") else None,
+                       f"Stated: {rec['stated_text']}" + (f" ({rec['stated_tz']})" if rec.get("stated_tz") else "")
+                       if rec.get("stated_text") else None,
+                       f"Modifier: {rec['modifier']}" if rec.get("modifier") else None,
+                       f"Window: {window[0]} to {window[1]}" if all(window) else None]
+        lines += ["BEGIN:VEVENT", f"UID:{_ics_text(rec.get('event_id'))}@{uid_domain}",
+                  f"DTSTAMP:{stamp}", f"DTSTART:{_ics_time(start)}",
+                  # DTEND must be later than DTSTART; a moment is a zero-length DURATION instead.
+                  f"DTEND:{_ics_time(end)}" if end and _ics_time(end) > _ics_time(start) else "DURATION:PT0S",
+                  f"SUMMARY:{_ics_text(label + (f' [{status}]' if status else ''))}",
+                  f"DESCRIPTION:{_ics_text(chr(10).join(d for d in description if d))}"]
+        lines += [f"STATUS:{ICS_STATUS[status]}"] if status in ICS_STATUS else []
+        lines += [f"CATEGORIES:{_ics_text(rec['kind'])}"] if rec.get("kind") else []
+        lines += ["END:VEVENT"]
+    lines.append("END:VCALENDAR")
+    return "".join(_fold(line) + "\r\n" for line in lines)
+
+
+# --- Figure ----------------------------------------------------------------------------------------
+def figure_html(fig) -> str:
+    """A whole HTML page with plotly.js inside (~4.8 MB): "cdn" would open blank without internet."""
+    return fig.to_html(include_plotlyjs=True, full_html=True)

@@ -1,0 +1,187 @@
+"""Evidence for events: each time, duration or event clause of the text, read for kind, actors and status.
+
+A Source is one place in the text that tells of an event. timeline.events groups sources into events.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from .article import Article
+from .cues import Reading, clauses, load_cues, read
+from .dates import date_for, read_dates
+from .langdata import load_language
+from .mention import Mention
+from .scan import line_number, newline_offsets, paren_of, paren_ranges, sentence_bounds
+from .zones import local_day_bounds
+
+KINDS_WITH_ROLES = {"meeting", "press", "meal", "flight"}
+QUOTED = re.compile(r'"[^"\n]*"|“[^”\n]*”|„[^”“\n]*[”“]')
+UNTIMED_KINDS = {"meal", "press"}          # told of without a time, yet part of the day's schedule
+DATABLE_REACH = 7                          # days around the event date a dated event may lie
+DAYPARTS = {"morning": (6, 12), "afternoon": (12, 18), "evening": (18, 24), "night": (0, 6)}
+
+
+@dataclass
+class Source:
+    kind: str
+    status: str
+    certainty: str
+    actors: tuple
+    qualifiers: frozenset
+    role: str | None
+    line: int
+    start: int
+    end: int
+    text: str
+    quote: str
+    utc: datetime | None = None
+    earliest: datetime | None = None
+    latest: datetime | None = None
+    modifier: str = "exact"
+    tz: str | None = None
+    minutes: tuple | None = None
+    also: list = field(default_factory=list)      # the other half of a conversion
+
+    @property
+    def qualifier(self) -> str:
+        # The way back is its own scheduled item: landing in Alaska is not returning to the White House.
+        return "return" if "return" in self.qualifiers and self.kind == "arrival" else ""
+
+
+class Reader:
+    """Reads one article's sentences and clauses, with what a clause leaves unsaid taken from context."""
+
+    def __init__(self, article: Article, mentions: list[Mention]):
+        self.article = article
+        self.text = article.text
+        self.cues = load_cues(article.language)
+        self.lang = load_language(article.language)
+        self.sentences = sentence_bounds(self.text, self.lang, [(m.start, m.end) for m in mentions],
+                                         every_line=True)
+        self.starts = [a for a, _ in self.sentences]
+        self.newlines = newline_offsets(self.text)
+        self._readings: dict = {}
+
+    def sentence_of(self, pos: int) -> tuple[int, int]:
+        return self.sentences[max(0, bisect_right(self.starts, pos) - 1)]
+
+    def quote(self, pos: int) -> str:
+        a, b = self.sentence_of(pos)
+        return " ".join(self.text[a:b].split())
+
+    def clause_of(self, pos: int) -> tuple[int, int]:
+        a, b = self.sentence_of(pos)
+        for c in clauses(self.cues, self.text, a, b):
+            if c[0] <= pos < c[1]:
+                return c
+        return a, b
+
+    def reading(self, a: int, b: int, at=None) -> Reading:
+        key = (a, b, at)
+        if key not in self._readings:
+            self._readings[key] = read(self.cues, self.text, a, b, at)
+        return self._readings[key]
+
+    def context(self, pos: int, at=None) -> Reading:
+        """The clause's reading, gaps filled from its sentence and then from earlier sentences of its line."""
+        ca, cb = self.clause_of(pos)
+        r = self.reading(ca, cb, at)
+        sa, sb = self.sentence_of(pos)
+        whole = self.reading(sa, sb, at)
+        kind = r.kind or whole.kind
+        actors = r.actors or whole.actors
+        # A clause with its own status word keeps its own certainty; one without takes the sentence's.
+        status, certainty = (r.status, r.certainty) if r.status != "unknown" else (whole.status, whole.certainty)
+        line_start = self.text.rfind("\n", 0, pos) + 1
+        prev = sa
+        while (kind is None or not actors) and prev > line_start:
+            pa, pb = self.sentence_of(prev - 1)
+            earlier = self.reading(pa, pb)
+            kind = kind or earlier.kind
+            actors = actors or earlier.actors
+            prev = pa
+        return Reading(kind, r.role, status, certainty, r.qualifiers | whole.qualifiers, actors, r.lasting)
+
+    def source(self, r: Reading, start: int, end: int) -> Source:
+        kind = r.kind or "other"
+        if kind == "meeting" and "expanded" in r.qualifiers:
+            kind = "meal"        # the expanded bilateral meeting is the working lunch
+        return Source(kind=kind, status=r.status, certainty=r.certainty, actors=r.actors,
+                      qualifiers=r.qualifiers, role=r.role if r.kind in KINDS_WITH_ROLES else None,
+                      line=line_number(self.newlines, start), start=start, end=end,
+                      text=self.text[start:end], quote=self.quote(start))
+
+    # ------------------------------------------------------------------ the three kinds of evidence
+    def timed(self, mentions: list[Mention]) -> list[Source]:
+        out, by_pair = [], {}
+        for m in mentions:
+            if m.kind != "clock" or (m.utc is None and not m.candidates):
+                continue
+            if m.pair is not None and m.pair in by_pair:
+                by_pair[m.pair].also.append(m.text)       # the conversion tells the same instant
+                continue
+            src = self.source(self.context(m.start, (m.start, m.end)), m.start, m.end)
+            src.utc, src.earliest, src.latest, src.modifier, src.tz = m.utc, m.earliest, m.latest, m.modifier, m.tz
+            if src.utc is None:
+                continue
+            out.append(src)
+            if m.pair is not None:
+                by_pair[m.pair] = src
+        return out
+
+    def durations(self, mentions: list[Mention]) -> list[Source]:
+        out = []
+        for m in mentions:
+            if m.kind != "duration":
+                continue
+            r = self.context(m.start, (m.start, m.end))
+            ca, cb = self.clause_of(m.start)
+            if not (r.lasting or self.reading(ca, cb).lasting) or r.kind is None:
+                continue
+            src = self.source(r, m.start, m.end)
+            src.minutes = m.minutes
+            out.append(src)
+        return out
+
+    def untimed(self, mentions: list[Mention]) -> list[Source]:
+        """Clauses that tell of a scheduled item without a time, or of an event on a named day.
+
+        Quotations are skipped: "vandaag" in a quote is the speaker's day, not an event of the blog.
+        """
+        clocks = [(m.start, m.end) for m in mentions if m.kind == "clock"]
+        quoted = [m.span() for m in QUOTED.finditer(self.text)]
+        out = []
+        for sa, sb in self.sentences:
+            if any(sa <= a < sb for a, _ in clocks):
+                continue
+            parens = paren_ranges(self.text, sa, sb)
+            refs = None
+            for ca, cb in clauses(self.cues, self.text, sa, sb):
+                if any(qa <= ca and cb <= qb for qa, qb in quoted):
+                    continue
+                r = self.reading(ca, cb)
+                if r.kind in UNTIMED_KINDS or ("expanded" in r.qualifiers and r.kind == "meeting"):
+                    out.append(self.source(self.context(ca), ca, cb))
+                    continue
+                if refs is None:
+                    refs = [x for x in read_dates(self.text, sa, sb, self.lang, self.article.event_date, parens,
+                                                  clocks) if not any(qa <= x.start < qb for qa, qb in quoted)]
+                ref = date_for(ca, paren_of(ca, parens), [x for x in refs if ca <= x.start < cb])
+                if ref is None or not (self.article.event_date and self.article.local_tz) or \
+                        abs((ref.day - self.article.event_date).days) > DATABLE_REACH:
+                    continue
+                r = self.context(ref.start, (ref.start, ref.end))
+                if r.kind is None or not r.actors:
+                    continue
+                src = self.source(r, ref.start, ref.end)
+                lo, hi = local_day_bounds(self.article.local_tz, ref.day)
+                if ref.daypart in DAYPARTS:
+                    h0, h1 = DAYPARTS[ref.daypart]
+                    lo, hi = lo + timedelta(hours=h0), lo + timedelta(hours=h1)
+                src.earliest, src.latest, src.modifier = lo, hi, "approx"
+                out.append(src)
+        return out
