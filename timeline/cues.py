@@ -17,6 +17,7 @@ CATEGORIES = ("kind", "role", "status", "certainty", "qualifier", "lasting", "at
 ROLE_REACH = 30              # a role word after the time counts only this close ("om 11 uur begon")
 STATUS_ORDER = ("cancelled", "planned", "actual")          # the first found wins
 CERTAINTY_ORDER = ("unclear", "likely")
+ATTRIBUTION_WORDS = re.compile(r"(?:\W+[\w'’-]+){1,2}")
 NAME_RUN = re.compile(r"\b[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+)+")
 
 
@@ -94,11 +95,13 @@ def clauses(cues: Cues, text: str, start: int, end: int) -> list[tuple[int, int]
     return [(a, b) for a, b in zip(cuts, cuts[1:]) if a < b]
 
 
-def actors_in(cues: Cues, text: str, start: int, end: int) -> tuple:
-    """Canonical actors named in text[start:end], in order of first mention."""
+def actors_in(cues: Cues, text: str, start: int, end: int, skip=()) -> tuple:
+    """Canonical actors named in text[start:end], in order of first mention, outside the `skip` spans."""
     found: list[tuple[int, str]] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = list(skip)
     for m in cues.actor_names.finditer(text, start, end):
+        if any(a <= m.start() < b for a, b in skip):
+            continue
         for name in cues.actor_of[int(m.lastgroup[1:])]:
             found.append((m.start(), name))
         taken.append(m.span())
@@ -115,7 +118,7 @@ def actors_in(cues: Cues, text: str, start: int, end: int) -> tuple:
             continue
         found.append((m.start(), words[-1]))
     seen, out = set(), []
-    for _, name in sorted(found):
+    for _, name in sorted(found, key=lambda x: x[0]):       # stable: a group keeps its own order
         if name not in seen:
             seen.add(name)
             out.append(name)
@@ -140,6 +143,7 @@ def role_of(found: list[Tag], a: int, b: int) -> Tag | None:
 
 def read(cues: Cues, text: str, start: int, end: int, at: tuple[int, int] | None = None) -> Reading:
     """What text[start:end] says; `at` is the span of the time it is read for."""
+    given = at is not None
     status_tags = tags(cues, "status", text, start, end)
     found_status = {t.key for t in status_tags}
     status = next((s for s in STATUS_ORDER if s in found_status), "unknown")
@@ -149,15 +153,23 @@ def read(cues: Cues, text: str, start: int, end: int, at: tuple[int, int] | None
         at = (decisive[0].start, decisive[0].end) if decisive else (start, start)
     a, b = at
     kind = nearest(tags(cues, "kind", text, start, end), a, b)
-    role = role_of(tags(cues, "role", text, start, end), a, b)
+    roles = tags(cues, "role", text, start, end)
+    role = role_of(roles, a, b) if given else (roles[0] if roles else None)
     found_cert = {t.key for t in tags(cues, "certainty", text, start, end)}
     certainty = next((c for c in CERTAINTY_ORDER if c in found_cert), "certain")
     qualifiers = frozenset(t.key for t in tags(cues, "qualifier", text, start, end))
-    # Names after "aldus"/"according to" say who reports, not who acts.
-    said_by = [t.start for t in tags(cues, "attribution", text, start, end) if t.start >= b]
-    actor_end = min(said_by + [end])
+    # Names in "aldus X", "according to X", "volgens het Kremlin" say who reports, not who acts:
+    # the source runs from its cue to the next comma, at most a few words.
+    skip = []
+    for t in tags(cues, "attribution", text, start, end):
+        comma = text.find(",", t.end, end)
+        stop = comma if comma >= 0 else end
+        if not text[start:t.start].strip():          # "Volgens het Kremlin landde ...": a short phrase
+            words = ATTRIBUTION_WORDS.match(text, t.end)
+            stop = min(stop, words.end() if words else t.end)
+        skip.append((t.start, stop))
     return Reading(kind.key if kind else None, role.key if role else None, status, certainty, qualifiers,
-                   actors_in(cues, text, start, actor_end), bool(tags(cues, "lasting", text, start, end)))
+                   actors_in(cues, text, start, end, skip), bool(tags(cues, "lasting", text, start, end)))
 
 
 def classify(text: str, lang: str) -> Reading:

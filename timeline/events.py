@@ -229,7 +229,10 @@ def build_events(article: Article, mentions: list[Mention]) -> list[Event]:
     events = group(reader.timed(mentions), durations, reader.untimed(mentions))
     events += derive(events, durations)
     place_untimed(events)
-    return events
+    # A reported event with no time and no window cannot be placed; a planned or cancelled one still
+    # belongs to the schedule.
+    return [ev for ev in events if ev.start is not None or ev.start_window != (None, None)
+            or ev.status in ("planned", "cancelled")]
 
 
 def events_from_mentions(article: Article, mentions: list[Mention]) -> pd.DataFrame:

@@ -20,12 +20,10 @@ class ExportFormatError(TimelineError, ValueError):
 
 
 def _iso(ts) -> str | None:
-    # Whole seconds give exactly "YYYY-MM-DDTHH:MM:SSZ"; a fraction is kept only when present, so no
-    # instant is ever truncated on the way out.
+    # "YYYY-MM-DDTHH:MM:SSZ", plus a fraction of a second only when there is one: nothing is truncated.
     if pd.isna(ts):
         return None
-    return ts.tz_convert("UTC").isoformat(timespec="seconds" if ts.microsecond == 0 else "microseconds") \
-        .replace("+00:00", "Z")
+    return ts.tz_convert("UTC").isoformat(timespec="microseconds" if ts.microsecond else "seconds")[:-6] + "Z"
 
 
 def _records(table: pd.DataFrame) -> list[dict]:
@@ -75,16 +73,13 @@ def _frame(names: list[str], rows: list[list]) -> pd.DataFrame:
 # --- CSV -------------------------------------------------------------------------------------------
 # Python 3.11's csv module cannot tell "" from a missing value, and the table holds both (actors is ""
 # where no one is named, NA where unknown). So: an unquoted empty field is missing, a quoted one is "".
-_FIELD = re.compile(r'"((?:[^"]|"")*)"|([^,"\r\n]*)')
+_FIELD, _EOL = re.compile(r'"((?:[^"]|"")*)"|([^,"\r\n]*)'), re.compile(r"\r\n?|\n")
 
 
 def _csv_field(value) -> str:
-    if value is None:
-        return ""
-    text = str(value)
-    if text == "" or any(c in text for c in ',"\r\n'):
-        return '"' + text.replace('"', '""') + '"'
-    return text
+    text = "" if value is None else str(value)
+    quote = value is not None and (text == "" or any(c in text for c in ',"\r\n'))
+    return '"' + text.replace('"', '""') + '"' if quote else text
 
 
 def to_csv(table: pd.DataFrame) -> str:
@@ -106,10 +101,8 @@ def _parse_csv(text: str) -> list[list[str | None]]:
             if not text.startswith(",", pos):
                 break
             pos += 1
-        if text.startswith("\r\n", pos):
-            pos += 2
-        elif pos < n and text[pos] in "\r\n":
-            pos += 1
+        if eol := _EOL.match(text, pos):
+            pos = eol.end()
         elif pos < n:
             raise ExportFormatError(f"CSV: unexpected {text[pos]!r} at offset {pos} (record {len(rows) + 1})")
         if row != [None]:  # a blank line
@@ -181,33 +174,37 @@ def _fold(line: str) -> str:
     return "\r\n".join(parts)
 
 
+def _description(rec: dict) -> str:
+    zone = f" ({rec['stated_tz']})" if rec.get("stated_tz") else ""
+    stated = rec.get("stated_text") and rec["stated_text"] + zone
+    lo, hi = rec.get("start_earliest"), rec.get("start_latest")
+    parts = [rec.get("quote") and f"Quote: {rec['quote']}", stated and f"Stated: {stated}",
+             rec.get("modifier") and f"Modifier: {rec['modifier']}", lo and hi and f"Window: {lo} to {hi}"]
+    return "\n".join(p for p in parts if p)
+
+
+def _vevent(rec: dict, stamp: str, uid_domain: str) -> list[str]:
+    start, end, status = _ics_time(rec["start"]), rec.get("end") and _ics_time(rec["end"]), rec.get("status")
+    summary = (rec.get("label") or "") + (f" [{status}]" if status else "")
+    return ["BEGIN:VEVENT", f"UID:{_ics_text(rec['event_id'])}@{uid_domain}", f"DTSTAMP:{stamp}",
+            f"DTSTART:{start}",
+            # DTEND must be later than DTSTART (RFC 5545 3.8.2.2): a moment is a zero DURATION instead.
+            f"DTEND:{end}" if end and end > start else "DURATION:PT0S",
+            f"SUMMARY:{_ics_text(summary)}", f"DESCRIPTION:{_ics_text(_description(rec))}",
+            *([f"STATUS:{ICS_STATUS[status]}"] if status in ICS_STATUS else []),
+            *([f"CATEGORIES:{_ics_text(rec['kind'])}"] if rec.get("kind") else []), "END:VEVENT"]
+
+
 def to_ics(table: pd.DataFrame, *, calendar_name: str, now: datetime | None = None,
            uid_domain: str = "summit-timeline.local") -> str:
-    """One VEVENT per row that has a start. DTSTAMP is `now`, or else the latest start, so the same
-    table always gives the same file."""
+    """One VEVENT per row that has a start. DTSTAMP is `now` (aware), or else the latest start, so
+    the same table always gives the same file."""
     timed = table[table["start"].notna()]
     stamp = _ics_time(now if now is not None else timed["start"].max()) if len(timed) else ""
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Summit Timeline//Export//EN",
-             "CALSCALE:GREGORIAN", f"NAME:{_ics_text(calendar_name)}",
-             f"X-WR-CALNAME:{_ics_text(calendar_name)}"]
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Summit Timeline//Export//EN", "CALSCALE:GREGORIAN",
+             f"NAME:{_ics_text(calendar_name)}", f"X-WR-CALNAME:{_ics_text(calendar_name)}"]
     for rec in _records(timed):
-        start, end = pd.Timestamp(rec["start"]), rec.get("end")
-        label, status = rec.get("label") or "", rec.get("status")
-        window = [rec.get(k) for k in ("start_earliest", "start_latest")]
-        description = [f"Quote: {rec['quote']}" if rec.get("quote") else None,
-                       f"Stated: {rec['stated_text']}" + (f" ({rec['stated_tz']})" if rec.get("stated_tz") else "")
-                       if rec.get("stated_text") else None,
-                       f"Modifier: {rec['modifier']}" if rec.get("modifier") else None,
-                       f"Window: {window[0]} to {window[1]}" if all(window) else None]
-        lines += ["BEGIN:VEVENT", f"UID:{_ics_text(rec.get('event_id'))}@{uid_domain}",
-                  f"DTSTAMP:{stamp}", f"DTSTART:{_ics_time(start)}",
-                  # DTEND must be later than DTSTART; a moment is a zero-length DURATION instead.
-                  f"DTEND:{_ics_time(end)}" if end and _ics_time(end) > _ics_time(start) else "DURATION:PT0S",
-                  f"SUMMARY:{_ics_text(label + (f' [{status}]' if status else ''))}",
-                  f"DESCRIPTION:{_ics_text(chr(10).join(d for d in description if d))}"]
-        lines += [f"STATUS:{ICS_STATUS[status]}"] if status in ICS_STATUS else []
-        lines += [f"CATEGORIES:{_ics_text(rec['kind'])}"] if rec.get("kind") else []
-        lines += ["END:VEVENT"]
+        lines += _vevent(rec, stamp, uid_domain)
     lines.append("END:VCALENDAR")
     return "".join(_fold(line) + "\r\n" for line in lines)
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from .errors import LanguageDataError, UnknownLanguage
 
 LANG_DIR = Path(__file__).parent / "lang"
-SHARED_FILES = {"zones", "places"}
+SHARED_FILES = {"zones", "places", "actors", "labels"}
 
 # Named groups the engine reads, per rule section. Anything else is a mistake in the file.
 GROUPS = {
