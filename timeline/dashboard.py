@@ -1,0 +1,117 @@
+"""What the dashboard shows, as pure functions: headline figures, the cursor's moment, tables in a
+zone, the highlighted source. app.py only wires these to widgets."""
+
+from __future__ import annotations
+
+import html
+from datetime import timedelta
+
+import pandas as pd
+
+from .board import difference, length, minutes, window
+from .zones import get_zone
+
+
+def headlines(board: pd.DataFrame, events: pd.DataFrame) -> list[tuple[str, str]]:
+    """(title, value) pairs such as ("Talks", "≈2 h 45 min vs 6 h–7 h forecast")."""
+    out = []
+    talks = events[(events["kind"] == "meeting") & (events["status"] == "actual") & events["end"].notna()
+                   & events["start"].notna()]
+    forecast = board[board["kind"] == "meeting"]["planned_minutes"]
+    if not talks.empty:
+        t = talks.iloc[0]
+        told = minutes((t["end"] - t["start"]).total_seconds() // 60)
+        versus = f" vs {length(forecast.iloc[0])} forecast" if not forecast.empty and forecast.iloc[0] else ""
+        out.append(("Talks", f"≈{told}{versus}"))
+    for r in board.itertuples():
+        if r.kind == "departure" and not pd.isna(r.diff_min):
+            out.append((str(r.item), difference(r.diff_min, r.diff_low, r.diff_high)))
+        elif r.verdict == "cancelled":
+            word = "dropped" if r.certainty == "certain" else f"apparently dropped ({r.certainty})"
+            out.append((str(r.item).replace(" (time not stated)", ""), word))
+    return out
+
+
+def middle(row):
+    if not pd.isna(row["start"]):
+        return row["start"]
+    if pd.isna(row["start_earliest"]):
+        return None
+    return row["start_earliest"] + (row["start_latest"] - row["start_earliest"]) / 2
+
+
+def at_moment(events: pd.DataFrame, t) -> dict:
+    """What is under way at t, what just happened, and what is next on the plan."""
+    under, past, ahead = [], [], []
+    for _, r in events.iterrows():
+        start = middle(r)
+        if start is None:
+            continue
+        end = r["end"] if not pd.isna(r["end"]) else None
+        if r["status"] == "actual" and end is not None and start <= t <= end:
+            under.append(r)
+        elif r["status"] == "actual" and start <= t:
+            past.append((start, r))
+        elif r["status"] == "planned" and start > t:
+            ahead.append((start, r))
+    return {"under way": under,
+            "just happened": [max(past, key=lambda x: x[0])[1]] if past else [],
+            "next on the plan": [min(ahead, key=lambda x: x[0])[1]] if ahead else []}
+
+
+def day_bounds(events: pd.DataFrame, tz: str):
+    """The slider's range: the day of the events in tz, whole hours around them."""
+    times = pd.concat([events[c] for c in ("start", "start_earliest", "start_latest", "end")]).dropna()
+    zone = get_zone(tz).zone
+    if times.empty:
+        now = pd.Timestamp.now(tz=zone).floor("D")
+        return now, now + timedelta(days=1)
+    lo, hi = times.min().tz_convert(zone).floor("h"), times.max().tz_convert(zone).ceil("h")
+    return lo, max(hi, lo + timedelta(hours=1))
+
+
+def show_table(events: pd.DataFrame, tz: str, tz2: str | None, day=None) -> pd.DataFrame:
+    """The event table with times as text in the chosen zone(s)."""
+    out = pd.DataFrame({
+        "event": events["label"], "status": events["status"], "kind": events["kind"], "actors": events["actors"],
+        "when": [window(r.start, r.start_earliest, r.start_latest, tz, day) for r in events.itertuples()],
+    })
+    if tz2:
+        out["when (2nd zone)"] = [window(r.start, r.start_earliest, r.start_latest, tz2, day)
+                                  for r in events.itertuples()]
+    out["ends"] = [window(r.end, r.end_earliest, r.end_latest, tz, day) for r in events.itertuples()]
+    out["how exact"] = events["modifier"].astype(str) + " · " + events["origin"].astype(str)
+    out["as written"] = events["stated_text"]
+    out["line"] = events["line"]
+    out["id"] = events["event_id"]
+    return out.reset_index(drop=True)
+
+
+def show_schedule(board: pd.DataFrame, tz: str, tz2: str | None, day=None) -> pd.DataFrame:
+    rows = []
+    for r in board.itertuples():
+        est = " (estimated)" if r.actual_origin == "derived" else ""
+        row = {"item": r.item,
+               "planned": window(r.planned_start, r.planned_earliest, r.planned_latest, tz, day),
+               "actual": window(r.actual_start, r.actual_earliest, r.actual_latest, tz, day) + est,
+               "difference": difference(r.diff_min, r.diff_low, r.diff_high),
+               "verdict": r.verdict + ("" if r.certainty == "certain" else f" ({r.certainty})")}
+        if tz2:
+            row["planned (2nd zone)"] = window(r.planned_start, r.planned_earliest, r.planned_latest, tz2, day)
+            row["actual (2nd zone)"] = window(r.actual_start, r.actual_earliest, r.actual_latest, tz2, day)
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def highlighted(text: str, spans: list[tuple[int, int]], focus: tuple[int, int] | None = None) -> str:
+    """The article as escaped HTML with each time mention marked; nothing of the article is markup."""
+    out, pos = [], 0
+    for a, b in sorted(spans):
+        if a < pos:
+            continue
+        out.append(html.escape(text[pos:a]))
+        style = ' style="background:#ffcc80"' if focus and a <= focus[0] < b or focus == (a, b) else ""
+        out.append(f"<mark{style}>{html.escape(text[a:b])}</mark>")
+        pos = b
+    out.append(html.escape(text[pos:]))
+    return "<div style='white-space:pre-wrap;font-family:serif;line-height:1.5'>" + "".join(out) + "</div>"
