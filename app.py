@@ -13,7 +13,8 @@ import streamlit as st
 
 from timeline import TimelineError
 from timeline.charts import schedule_figure, timeline_figure
-from timeline.dashboard import at_moment, day_bounds, headlines, highlighted, show_schedule, show_table
+from timeline.dashboard import (at_moment, day_bounds, first_time, headlines, highlighted, show_schedule,
+                                show_table)
 from timeline.export import figure_html, to_csv, to_ics, to_json
 from timeline.pipeline import load
 from timeline.schedule import build_schedule
@@ -114,14 +115,14 @@ for warning in meta["warnings"]:
     st.text(f"⚠ {warning}")
 figures = headlines(board, events)
 if figures:
-    for col, (name, value) in zip(st.columns(len(figures)), figures):
-        col.metric(name, value)
+    for col, (name, value, detail) in zip(st.columns(len(figures)), figures):
+        col.metric(name, value, detail or None, delta_color="off", delta_arrow="off")
 
 # ------------------------------------------------------------------ cursor
-lo, hi = day_bounds(events, zone)
+lo, hi = day_bounds(events, zone, meta["date"])
 cursor = st.session_state.get("cursor")
 if cursor is None or not (lo <= cursor <= hi):
-    cursor = lo
+    cursor = first_time(events, lo, hi)
 slider_key = f"t_{zone}_{lo.value}"
 if st.session_state.pop("advance", False) or slider_key not in st.session_state:
     st.session_state[slider_key] = cursor.tz_convert(zone).to_pydatetime()
@@ -138,7 +139,7 @@ view_name = st.radio("View", VIEWS, key="view", horizontal=True)
 if view_name == "timeline":
     chart, side = st.columns([3, 1])
     fig = timeline_figure(shown, tz=zone, tz2=tz2, lanes=st.session_state["lanes"], cursor=cursor,
-                          selected=st.session_state["ev"] or None)
+                          selected=st.session_state["ev"] or None, span=(lo, hi))
     picked_points = chart.plotly_chart(fig, key="timeline_chart", on_select="rerun", selection_mode="points")
     points = (picked_points or {}).get("selection", {}).get("points", []) if picked_points else []
     if points and points[0].get("customdata"):

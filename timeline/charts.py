@@ -59,13 +59,18 @@ def hover(row, tz: str, tz2: str | None) -> str:
 
 
 def lane_of(row, lanes: str) -> str:
+    """A lane per kind, or per set of people (the first two named, sorted, "+N" for the rest)."""
     if lanes == "kind":
         return str(row["kind"])
-    return str(row["actors"]) or "(nobody named)"
+    names = [a for a in str(row["actors"]).split("; ") if a]
+    if not names:
+        return "(nobody named)"
+    head = sorted(names[:2])
+    return " & ".join(head) + (f" +{len(names) - 2}" if len(names) > 2 else "")
 
 
 def timeline_figure(events: pd.DataFrame, *, tz: str, tz2: str | None = None, lanes: str = "actor",
-                    cursor=None, selected: str | None = None) -> go.Figure:
+                    cursor=None, selected: str | None = None, span=None) -> go.Figure:
     """Lanes by actor or kind; ranges as bars, moments as markers; planned hollow/dashed, actual solid,
     cancelled grey; windows as shaded whiskers; derived times as diamonds."""
     fig = go.Figure()
@@ -93,7 +98,9 @@ def timeline_figure(events: pd.DataFrame, *, tz: str, tz2: str | None = None, la
             texts.append(hover(r, tz, tz2))
             ids.append(r["event_id"])
             derived = r["origin"] == "derived"
-            symbols.append(("diamond-open" if status != "actual" else "diamond") if derived else symbol)
+            # Derived times are diamonds; a cancelled item keeps its cross whatever placed it.
+            symbols.append(("diamond-open" if status == "planned" else "diamond") if derived and status != "cancelled"
+                           else symbol)
             sizes.append(16 if r["event_id"] == selected else 11)
         fig.add_trace(go.Scatter(x=xs, y=ys, mode="markers", name=status, customdata=ids,
                                  hovertext=texts, hovertemplate="%{hovertext}<extra></extra>",
@@ -103,6 +110,8 @@ def timeline_figure(events: pd.DataFrame, *, tz: str, tz2: str | None = None, la
         fig.add_vline(x=wall(cursor, tz), line=dict(color="#d32f2f", width=2))
     fig.update_yaxes(categoryorder="array", categoryarray=lanes_order[::-1], title=None)
     fig.update_xaxes(type="date", title=f"time ({get_zone(tz).zone})", rangeslider=dict(visible=True))
+    if span is not None:          # open on the day; the range slider still reaches every event
+        fig.update_xaxes(range=[wall(span[0], tz), wall(span[1], tz)])
     fig.update_layout(height=max(320, 70 * len(lanes_order) + 160), margin=dict(l=10, r=10, t=30, b=10),
                       legend=dict(orientation="h", y=1.08), hovermode="closest", dragmode="pan")
     return fig

@@ -12,23 +12,23 @@ from .board import difference, length, minutes, window
 from .zones import get_zone
 
 
-def headlines(board: pd.DataFrame, events: pd.DataFrame) -> list[tuple[str, str]]:
-    """(title, value) pairs such as ("Talks", "≈2 h 45 min vs 6 h–7 h forecast")."""
+def headlines(board: pd.DataFrame, events: pd.DataFrame) -> list[tuple[str, str, str]]:
+    """(title, value, detail) such as ("Talks", "≈2 h 48 min", "vs 6 h–7 h forecast")."""
     out = []
     talks = events[(events["kind"] == "meeting") & (events["status"] == "actual") & events["end"].notna()
                    & events["start"].notna()]
     forecast = board[board["kind"] == "meeting"]["planned_minutes"]
     if not talks.empty:
         t = talks.iloc[0]
-        told = minutes((t["end"] - t["start"]).total_seconds() // 60)
-        versus = f" vs {length(forecast.iloc[0])} forecast" if not forecast.empty and forecast.iloc[0] else ""
-        out.append(("Talks", f"≈{told}{versus}"))
+        detail = f"vs {length(forecast.iloc[0])} forecast" if not forecast.empty and forecast.iloc[0] else ""
+        out.append(("Talks lasted", f"≈{minutes((t['end'] - t['start']).total_seconds() // 60)}", detail))
     for r in board.itertuples():
         if r.kind == "departure" and not pd.isna(r.diff_min):
-            out.append((str(r.item), difference(r.diff_min, r.diff_low, r.diff_high)))
+            word = "early" if r.diff_min < 0 else "late" if r.diff_min > 0 else "on time"
+            out.append((str(r.item), f"≈{minutes(r.diff_min)} {word}", difference(r.diff_min, r.diff_low, r.diff_high)))
         elif r.verdict == "cancelled":
-            word = "dropped" if r.certainty == "certain" else f"apparently dropped ({r.certainty})"
-            out.append((str(r.item).replace(" (time not stated)", ""), word))
+            out.append((str(r.item).replace(" (time not stated)", ""), "dropped",
+                        "" if r.certainty == "certain" else f"{r.certainty}, as reported"))
     return out
 
 
@@ -45,7 +45,9 @@ def at_moment(events: pd.DataFrame, t) -> dict:
     under, past, ahead = [], [], []
     for _, r in events.iterrows():
         start = middle(r)
-        if start is None:
+        # An event placed only to a day says nothing about the moment.
+        if start is None or (not pd.isna(r["start_earliest"])
+                             and r["start_latest"] - r["start_earliest"] > pd.Timedelta(hours=6)):
             continue
         end = r["end"] if not pd.isna(r["end"]) else None
         if r["status"] == "actual" and end is not None and start <= t <= end:
@@ -59,15 +61,32 @@ def at_moment(events: pd.DataFrame, t) -> dict:
             "next on the plan": [min(ahead, key=lambda x: x[0])[1]] if ahead else []}
 
 
-def day_bounds(events: pd.DataFrame, tz: str):
-    """The slider's range: the day of the events in tz, whole hours around them."""
-    times = pd.concat([events[c] for c in ("start", "start_earliest", "start_latest", "end")]).dropna()
+def day_bounds(events: pd.DataFrame, tz: str, day=None):
+    """The slider's range in tz: the event day, widened to whole hours to hold every timed event of it
+    (a return flight ends the next morning); events placed only to a day do not stretch it."""
     zone = get_zone(tz).zone
+    narrow = (events["start_latest"] - events["start_earliest"]).fillna(pd.Timedelta(0)) <= pd.Timedelta(hours=6)
+    timed = events[narrow]
+    times = pd.concat([timed[c] for c in ("start", "start_earliest", "start_latest", "end")]).dropna()
+    if day is not None:
+        lo = pd.Timestamp(day).tz_localize(zone, ambiguous=True, nonexistent="shift_forward")
+        hi = lo + timedelta(days=1)
+        if not times.empty:
+            lo = min(lo, times.min().tz_convert(zone).floor("h"))
+            hi = max(hi, times.max().tz_convert(zone).ceil("h"))
+        return lo, hi
     if times.empty:
         now = pd.Timestamp.now(tz=zone).floor("D")
         return now, now + timedelta(days=1)
     lo, hi = times.min().tz_convert(zone).floor("h"), times.max().tz_convert(zone).ceil("h")
     return lo, max(hi, lo + timedelta(hours=1))
+
+
+def first_time(events: pd.DataFrame, lo, hi):
+    """Where the cursor starts: the first stated time inside the range."""
+    starts = events["start"].dropna()
+    starts = starts[(starts >= lo) & (starts <= hi)]
+    return starts.min().floor("5min") if not starts.empty else lo
 
 
 def show_table(events: pd.DataFrame, tz: str, tz2: str | None, day=None) -> pd.DataFrame:
