@@ -85,3 +85,41 @@ def test_records_are_json_ready():
     timed = next(r for r in rec if r["start"] is not None)
     assert timed["start"].endswith("Z") and isinstance(timed["line"], int)
     assert any(r["start"] is None and r["start_earliest"] is not None for r in rec)
+
+
+ENGLISH_BLOG = """Trump-Putin summit live updates
+Air Force One touched down at Joint Base Elmendorf-Richardson at 10:22 a.m. local time (2:22 p.m. ET), after just over six hours in the air.
+Putin's plane landed shortly before 11 a.m. local time. Putin had been expected to land at 11 a.m.
+The leaders were expected to meet at about 11 a.m. local time, or 3 p.m. ET. The Kremlin said the talks could last six to seven hours.
+The meeting began at around 11:30 a.m. local time and ended at about 2:15 p.m., according to the Kremlin.
+The expanded lunch with more officials appears to have been scrapped.
+Trump was scheduled to depart at 5:45 p.m. local time. He left shortly after 4 p.m. local time for the seven-hour flight back to Washington.
+"""
+
+ENGLISH_BOARD = [
+    # slot, verdict, point, low, high, why (minutes, actual minus planned)
+    ("arrival:Putin", "early", -15, -30, 0, "expected 11:00; landed shortly before 11 (10:30-11:00)"),
+    ("meeting:Putin;Trump", "late", 30, 0, 60, "expected about 11 (10:45-11:15); began around 11:30 (11:15-11:45)"),
+    ("departure:Trump", "early", -90, -105, -75, "scheduled 17:45; left shortly after 16:00 (16:00-16:30)"),
+    ("meal", "cancelled", None, None, None, "the expanded lunch appears to have been scrapped"),
+]
+
+
+@pytest.mark.parametrize("slot, verdict, point, low, high, why", ENGLISH_BOARD)
+def test_english_live_blog_schedule(slot, verdict, point, low, high, why):
+    board = build_schedule(table_for(ENGLISH_BLOG, "en")).set_index("slot")
+    row = board.loc[slot]
+    assert row["verdict"] == verdict, why
+    assert [None if pd.isna(row[c]) else int(row[c]) for c in ("diff_min", "diff_low", "diff_high")] == \
+        [point, low, high], why
+
+
+def test_english_live_blog_derived_times():
+    table = table_for(ENGLISH_BLOG, "en").set_index("slot")
+    # landed 18:22Z after 6 h to 6 h 30 in the air: took off 11:52Z-12:22Z
+    takeoff = table.loc["departure:Trump:outbound"]
+    assert (takeoff["start_earliest"], takeoff["start_latest"]) == (pd.Timestamp("2025-08-15T11:52Z"),
+                                                                    pd.Timestamp("2025-08-15T12:22Z"))
+    # left 16:00-16:30 AKDT (00:00-00:30Z) for seven hours: back 07:00-07:30Z
+    back = table.loc["arrival:Trump:return"]
+    assert back["origin"] == "derived" and back["start_earliest"] == pd.Timestamp("2025-08-16T07:00Z")

@@ -95,6 +95,7 @@ def group(timed: list[Source], durations: list[Source], untimed: list[Source]) -
         if fits:
             # A length belongs to the timed telling of its event nearest in the text.
             min(fits, key=lambda ev: (not ev.starts, abs(ev.sources[0].line - src.line))).durations.append(src)
+    adopt_actors(events)
     for ev in events:
         if ev.starts:
             ev.start, ev.start_window, ev.modifier = settle(ev.starts)
@@ -123,6 +124,18 @@ def untimed_home(events: list[Event], src: Source) -> Event | None:
     if src.status == "unknown":
         return next((ev for ev in events if ev.kind == src.kind and compatible(ev.actors, src.actors)), None)
     return None
+
+
+def adopt_actors(events: list[Event]) -> None:
+    """A telling that names nobody ("The meeting began at 11:30") is of the one scheduled item of its kind
+    that names people, when there is exactly one."""
+    for ev in events:
+        if ev.actors:
+            continue
+        named = {tuple(sorted(e.actors)) for e in events if e.kind == ev.kind and e.qualifier == ev.qualifier
+                 and e.actors}
+        if len(named) == 1:
+            ev.actors = next(iter(named))
 
 
 def minutes_of(ev: Event) -> tuple | None:
