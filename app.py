@@ -161,10 +161,14 @@ elif view_name == "source":
     if pick and pick in set(events["event_id"]):
         row = events.set_index("event_id").loc[pick]
         focus = (int(row["span_start"]), int(row["span_end"]))
-        st.text(f"Selected: {row['label']} (line {row['line']})\n“{row['quote']}”")
     st.html(highlighted(text, spans, focus))
 else:
-    st.dataframe(show_table(shown, zone, tz2, meta["date"]), hide_index=True, width="stretch")
+    listed = show_table(shown, zone, tz2, meta["date"])
+    chosen = st.dataframe(listed, hide_index=True, width="stretch", key="event_table", on_select="rerun",
+                          selection_mode="single-row")
+    rows = chosen.selection.rows if chosen else []
+    if rows:
+        st.session_state["ev"] = listed.iloc[rows[0]]["id"]
     cols = st.columns(4)
     cols[0].download_button("CSV", to_csv(shown), f"{doc}.events.csv", "text/csv")
     cols[1].download_button("JSON", to_json(shown), f"{doc}.events.json", "application/json")
@@ -173,8 +177,15 @@ else:
                                                          tuple(shown["event_id"])), f"{doc}.timeline.html",
                             "text/html")
 
+by_id = events.set_index("event_id")
 st.selectbox("Selected event", [""] + list(events["event_id"]), key="ev",
-             format_func=lambda e: "none" if not e else events.set_index("event_id").loc[e, "label"])
+             format_func=lambda e: "none" if not e else by_id.loc[e, "label"])
+if st.session_state["ev"] in by_id.index:
+    row = by_id.loc[st.session_state["ev"]]
+    # The quote in context: plain text, never Markdown or HTML.
+    st.text(f"{row['label']} · {row['status']} · line {row['line']}\n"
+            f"{show_table(events[events['event_id'] == st.session_state['ev']], zone, tz2, meta['date']).iloc[0]['when']}"
+            f"\n“{row['quote']}”\nTold: {row['sources']}")
 
 # ------------------------------------------------------------------ share link
 current = View(doc=doc, tz=zone, tz2=tz2, t=cursor.tz_convert(zone).tz_localize(None).to_pydatetime(),

@@ -64,3 +64,18 @@ def assert_one_line_error(result, code: int, words, ignore_case: bool = False) -
     fold = str.lower if ignore_case else (lambda x: x)
     for word in words:
         assert fold(word) in fold(lines[0]), f"{word!r} not in {lines[0]!r}"
+
+
+def assert_reading(text: str, expected: dict, why: str, lang: str) -> None:
+    """timeline.cues.classify on one clause: compare only the keys given."""
+    from timeline.cues import classify
+    reading = classify(text, lang)
+    got = {key: getattr(reading, key) for key in expected}
+    assert got == expected, f"{why}: got {got}, want {expected}"
+
+
+def assert_cue_table(cases, minimum: int) -> None:
+    assert len(cases) >= minimum
+    texts = [text for text, _, _ in cases]
+    repeated = {t for t in texts if texts.count(t) > 1}
+    assert not repeated, f"repeated cases: {repeated}"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from timeline.cues import classify
+from tests.helpers import assert_cue_table, assert_reading
 
 LANG = "nl"
 TRUMP, PUTIN = ("Trump",), ("Putin",)
@@ -184,13 +184,8 @@ CASES = [
 
 @pytest.mark.parametrize("text, expected, why", CASES, ids=[c[0][:70] for c in CASES])
 def test_reading(text, expected, why):
-    reading = classify(text, LANG)
-    got = {key: getattr(reading, key) for key in expected}
-    assert got == expected, f"{why}: got {got}, want {expected}"
+    assert_reading(text, expected, why, LANG)
 
 
 def test_table_is_big_and_no_text_repeats():
-    assert len(CASES) >= 34
-    texts = [text for text, _, _ in CASES]
-    repeated = {t for t in texts if texts.count(t) > 1}
-    assert not repeated, f"repeated cases: {repeated}"
+    assert_cue_table(CASES, minimum=34)

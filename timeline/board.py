@@ -21,8 +21,11 @@ def window(point, lo, hi, tz: str, day=None) -> str:
     if pd.isna(lo) or lo == hi:
         return clock(point if not pd.isna(point) else lo, tz, day)
     first = clock(lo, tz, day)
-    # One date for the whole window: "Sat 16 Aug 00:15–00:45 AKDT".
-    span = f"{first.rsplit(' ', 1)[0]}–{clock(hi, tz).rsplit(' ', 1)[0]} {first.rsplit(' ', 1)[1]}"
+    zone = get_zone(tz).zone
+    # One date for a window within a day ("Sat 16 Aug 00:15–00:45 AKDT"); both across midnight.
+    same_day = lo.tz_convert(zone).date() == hi.tz_convert(zone).date()
+    last = clock(hi, tz) if same_day else clock(hi, tz, day=lo.tz_convert(zone).date())
+    span = f"{first.rsplit(' ', 1)[0]}–{last.rsplit(' ', 1)[0]} {first.rsplit(' ', 1)[1]}"
     if pd.isna(point):
         return span
     return f"≈{clock(point, tz, day)} ({lo.tz_convert(get_zone(tz).zone):%H:%M}–" \
