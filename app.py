@@ -121,6 +121,9 @@ if figures:
 # ------------------------------------------------------------------ cursor
 lo, hi = day_bounds(events, zone, meta["date"])
 cursor = st.session_state.get("cursor")
+if cursor is not None and not (lo <= cursor <= hi) and first:
+    st.warning(f"Link parameter ignored: t: outside the article's day ({lo:%d %b %H:%M}–{hi:%d %b %H:%M} "
+               f"{lo:%Z}); showing the first time")
 if cursor is None or not (lo <= cursor <= hi):
     cursor = first_time(events, lo, hi)
 slider_key = f"t_{zone}_{lo.value}"
@@ -192,7 +195,12 @@ current = View(doc=doc, tz=zone, tz2=tz2, t=cursor.tz_convert(zone).tz_localize(
                kinds=tuple(st.session_state["kinds"]), actors=tuple(st.session_state["actors"]),
                status=tuple(st.session_state["status"]), ev=st.session_state["ev"] or None, view=view_name)
 st.query_params.from_dict(view_to_params(current, defaults))
-st.text_input("Share this view", share_url(st.context.url or "", current, defaults), key="share",
+if not first and st.session_state.get("notices") and current != st.session_state.get("shown_view", current):
+    st.session_state["notices"] = []          # the reader has moved on from the link they were about
+st.session_state["shown_view"] = current
+# Written before the widget each run, so the box always holds the link of the view shown now.
+st.session_state["share"] = share_url(st.context.url or "", current, defaults)
+st.text_input("Share this view", key="share",
               help="Copy this link: it opens the same zone, cursor, filters and selection.")
 
 if playing:

@@ -216,4 +216,4 @@ def share_url(base_url: str, view: View, defaults: View) -> str:
     kept = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k not in PARAMS]
     pairs = kept + list(view_to_params(view, defaults).items())
     # "/", ":" and "," are legal in a query string; leaving them makes the link readable.
-    return urlunsplit(parts._replace(query=urlencode(pairs, safe="/:,")))
+    return urlunsplit(parts._replace(path=parts.path or "/", query=urlencode(pairs, safe="/:,")))

@@ -1,18 +1,297 @@
-"""The dashboard in Debian's chromium: it opens on the seed article and shows its event table."""
+"""The dashboard in Debian's chromium, driven by Playwright against `streamlit run` (conftest's app_url).
+
+The chart is read from plotly.js itself (`.js-plotly-plot`.data): x values are wall-clock times in the
+display zone. During a rerun the old and the new chart can coexist for a moment, so waits look for
+exactly one chart in the expected state. The URL is read with urllib (Streamlit percent-encodes / and :).
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from datetime import datetime, timedelta
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from playwright.sync_api import expect
+from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
 
+ROOT = Path(__file__).resolve().parents[2]
+SEED = "alaska-summit-2025-08-15.nl"
+XSS_DOC = "xss-probe.en"
+CHART = '[data-testid="stPlotlyChart"] .js-plotly-plot'
+WAIT = 30_000
 
-def test_opens_on_seed_and_switches_zone(page, app_url):
-    page.goto(app_url)
-    expect(page.get_by_text("Clock times found")).to_be_visible(timeout=30000)
-    expect(page.get_by_text("CBS News", exact=False).first).to_be_visible()
-    grid = page.locator('[data-testid="stDataFrame"]')
-    expect(grid).to_be_visible()
-    expect(page.get_by_text("17", exact=True).first).to_be_visible()
-    page.get_by_role("combobox", name="Time zone").click()
-    page.get_by_role("option", name="UTC").click()
-    expect(page.get_by_role("combobox", name="Time zone")).to_have_value("UTC", timeout=15000)
+# {event id: "YYYY-MM-DDTHH:MM"} of the markers of every chart on the page, plus the x-axis title.
+READ_CHARTS = """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"] .js-plotly-plot')].map(p => {
+    const xs = {};
+    for (const t of (p.data || [])) {
+        if (t.mode !== 'markers') continue;
+        (t.customdata || []).forEach((id, i) => { xs[id] = String(t.x[i]).replace(' ', 'T').slice(0, 16); });
+    }
+    const title = (((p.layout || {}).xaxis || {}).title || {});
+    return {xs, title: typeof title === 'string' ? title : title.text};
+})"""
+ONE_CHART_TITLED = """(title) => {
+    const plots = [...document.querySelectorAll('[data-testid="stPlotlyChart"] .js-plotly-plot')];
+    if (plots.length !== 1 || !plots[0].data) return false;
+    const t = ((plots[0].layout || {}).xaxis || {}).title || {};
+    return (typeof t === 'string' ? t : t.text) === title;
+}"""
+
+
+# ----------------------------------------------------------------------------- helpers
+
+def open_dashboard(page: Page, url: str) -> None:
+    page.set_default_timeout(WAIT)
+    page.goto(url)
+    page.locator(CHART).first.wait_for(state="visible", timeout=WAIT)
+
+
+def chart(page: Page, title: str) -> dict[str, str]:
+    """The marker x values once exactly one chart with this axis title is on the page."""
+    page.wait_for_function(ONE_CHART_TITLED, arg=title, timeout=WAIT)
+    (only,) = page.evaluate(READ_CHARTS)
+    assert only["xs"], "the chart has no markers"
+    return only["xs"]
+
+
+def params(url: str) -> dict[str, str]:
+    return {k: v[-1] for k, v in parse_qs(urlsplit(url).query, keep_blank_values=True).items()}
+
+
+def wait_for_param(page: Page, name: str, ok, what: str) -> str:
+    """Poll the address bar until parameter `name` satisfies ok(value)."""
+    deadline = time.monotonic() + WAIT / 1000
+    while time.monotonic() < deadline:
+        value = params(page.url).get(name)
+        if ok(value):
+            return value
+        page.wait_for_timeout(100)
+    pytest.fail(f"URL never had {name} {what}: {page.url}")
+
+
+def pick(page: Page, box: str, option: str) -> None:
+    page.get_by_role("combobox", name=box).click()
+    page.get_by_role("option", name=option, exact=True).click()
+
+
+def choose_view(page: Page, view: str) -> None:
+    """Click the View radio's label (its input is visually hidden)."""
+    page.get_by_role("radiogroup", name="View").get_by_text(view, exact=True).click()
+    expect(page.get_by_role("radio", name=view)).to_be_checked()
+
+
+def minute(x: str) -> datetime:
+    return datetime.fromisoformat(x[:16])
+
+
+# ----------------------------------------------------------------------------- the dashboard
+
+def test_opens_with_chart_and_headlines(page: Page, app_url):
+    open_dashboard(page, app_url)
+    expect(page.get_by_role("heading", name="Summit Timeline")).to_be_visible()
+    metrics = page.get_by_test_id("stMetric")
+    expect(metrics).to_have_count(3)
+    expect(metrics.nth(0)).to_contain_text("Talks")
+    expect(metrics.nth(0)).to_contain_text("2 h 48 min")
+    expect(metrics.nth(0)).to_contain_text("6 h–7 h forecast")
+    expect(metrics.nth(1)).to_contain_text("Trump departs")
+    expect(metrics.nth(1)).to_contain_text("early")
+    expect(metrics.nth(2)).to_contain_text("lunch")
+    expect(metrics.nth(2)).to_contain_text("dropped")
+    for i in range(3):
+        expect(metrics.nth(i)).to_be_visible()
+    xs = chart(page, "time (America/Anchorage)")
+    assert "2025-08-15T10:22" in xs.values()  # Air Force One lands at 10:22 AKDT
+    expect(page.locator(CHART).locator(".g-xtitle")).to_have_text("time (America/Anchorage)")
+    expect(page.get_by_role("combobox", name="Time zone")).to_have_value("Alaska (AKDT)")
+    assert "t" in params(page.url)  # the cursor is in the link from the start
+
+
+def test_zone_switch_in_sidebar_moves_the_chart(page: Page, app_url):
+    open_dashboard(page, app_url)
+    before = chart(page, "time (America/Anchorage)")
+    pick(page, "Time zone", "US Eastern (EDT)")
+    after = chart(page, "time (America/New_York)")
+    assert after.keys() == before.keys()
+    for ev, x in before.items():
+        assert minute(after[ev]) == minute(x) + timedelta(hours=4), (ev, x, after[ev])
+    assert "2025-08-15T14:22" in after.values()
+    expect(page.locator(CHART).locator(".g-xtitle")).to_have_text("time (America/New_York)")
+    expect(page.get_by_role("heading", name="EDT")).to_be_visible()  # "At HH:MM EDT"
+    wait_for_param(page, "tz", lambda v: v == "America/New_York", "= America/New_York")
+
+
+def test_cursor_keys_update_the_url(page: Page, app_url):
+    open_dashboard(page, app_url)
+    start = wait_for_param(page, "t", bool, "set")
+    slider = page.get_by_role("slider", name="Cursor")
+    shown = slider.get_attribute("aria-valuetext")
+    slider.focus()
+    for _ in range(3):
+        page.keyboard.press("ArrowRight")
+    moved = wait_for_param(page, "t", lambda v: v and v != start, f"moved from {start}")
+    assert minute(moved) == minute(start) + timedelta(minutes=15)  # three 5-minute steps
+    expect(slider).not_to_have_attribute("aria-valuetext", shown)
+    expect(page.get_by_role("heading", name=f"At {moved[11:16]}")).to_be_visible()
+    # the chart's cursor line follows
+    page.wait_for_function("""(x) => {
+        const plots = [...document.querySelectorAll('[data-testid="stPlotlyChart"] .js-plotly-plot')];
+        return plots.length === 1 && ((plots[0].layout || {}).shapes || [])
+            .some(s => String(s.x0).replace(' ', 'T').startsWith(x));
+    }""", arg=moved, timeout=WAIT)
+
+
+def test_copied_url_reproduces_the_view_in_a_new_context(page: Page, app_url, browser):
+    open_dashboard(page, app_url)
+    pick(page, "Time zone", "US Eastern (EDT)")
+    chart(page, "time (America/New_York)")
+    start = wait_for_param(page, "t", bool, "set")
+    slider = page.get_by_role("slider", name="Cursor")
+    slider.focus()
+    for _ in range(2):
+        page.keyboard.press("ArrowRight")
+    wait_for_param(page, "t", lambda v: v and v != start, "moved")
+    choose_view(page, "table")
+    wait_for_param(page, "view", lambda v: v == "table", "= table")
+    expect(page.get_by_test_id("stDataFrame")).to_be_visible()
+    cursor_text = slider.get_attribute("aria-valuetext")
+    link = page.url
+    state = params(link)
+    assert state["tz"] == "America/New_York" and state["view"] == "table"
+
+    context = browser.new_context()
+    try:
+        other = context.new_page()
+        other.set_default_timeout(WAIT)
+        other.goto(link)
+        expect(other.get_by_test_id("stDataFrame")).to_be_visible(timeout=WAIT)
+        expect(other.get_by_role("combobox", name="Time zone")).to_have_value("US Eastern (EDT)")
+        expect(other.get_by_role("radio", name="table")).to_be_checked()
+        expect(other.get_by_role("slider", name="Cursor")).to_have_attribute("aria-valuetext", cursor_text)
+        # the grid is drawn on a canvas; its cells are mirrored in an accessible (hidden) table
+        expect(other.get_by_role("gridcell", name="14:22 EDT", exact=True, include_hidden=True).first).to_be_attached()
+        assert other.get_by_test_id("stAlert").count() == 0, "a link the app wrote must not give notices"
+        assert params(other.url) == state
+    finally:
+        context.close()
+
+
+def test_share_box_matches_the_address_bar(page: Page, app_url):
+    open_dashboard(page, app_url)
+    pick(page, "Time zone", "US Eastern (EDT)")
+    chart(page, "time (America/New_York)")
+    wait_for_param(page, "tz", lambda v: v == "America/New_York", "= America/New_York")
+    box = page.get_by_role("textbox", name="Share this view")
+    deadline = time.monotonic() + 10
+    while params(box.input_value()) != params(page.url) and time.monotonic() < deadline:
+        page.wait_for_timeout(200)
+    link = box.input_value()
+    assert link.startswith(app_url)
+    assert params(link) == params(page.url), f"share box {link!r} vs address bar {page.url!r}"
+
+
+def test_bad_link_shows_notices(page: Page, app_url):
+    page.set_default_timeout(WAIT)
+    page.goto(app_url + "/?tz=Mars/Base&t=garbage&kinds=%3Cscript%3E&view=nope")
+    page.locator(CHART).first.wait_for(state="visible", timeout=WAIT)
+    alerts = page.get_by_test_id("stAlert")
+    expect(alerts).to_have_count(4)
+    expect(alerts.filter(has_text="tz: unknown zone")).to_be_visible()
+    expect(alerts.filter(has_text="view: unknown view")).to_be_visible()
+    expect(page.get_by_role("combobox", name="Time zone")).to_have_value("Alaska (AKDT)")
+    expect(alerts.filter(has_text="kinds: ignored")).to_contain_text("\\x3cscript\\x3e")  # escaped, not markup
+    expect(page.get_by_test_id("stSlider")).to_be_visible()
+
+
+# ----------------------------------------------------------------------------- a hostile article
+
+XSS_TAIL = """
+Update. Om 12:30 uur lokale tijd plaatste iemand dit: <script>window.__xss=1</script> en ook
+<img src=x onerror="window.__xss=1"> en <svg onload="window.__xss=1"></svg> einde.
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def xss_url(tmp_path_factory):
+    """A second `streamlit run` on a copy of app.py whose data/ adds an article carrying script and an
+    onerror image after its first 20,000 characters (where the reader does not blank HTML)."""
+    site = tmp_path_factory.mktemp("xss-site")
+    data = site / "data"
+    data.mkdir()
+    shutil.copy(ROOT / "app.py", site / "app.py")
+    (site / "timeline").symlink_to(ROOT / "timeline", target_is_directory=True)
+    seed_text = (ROOT / "data" / f"{SEED}.txt").read_text(encoding="utf-8")
+    for f in (ROOT / "data").glob(f"{SEED}.*"):
+        shutil.copy(f, data / f.name)
+    (data / f"{XSS_DOC}.txt").write_text(seed_text + XSS_TAIL, encoding="utf-8")
+    (data / f"{XSS_DOC}.meta.toml").write_text(
+        'title = "Probe <img src=x onerror=\\"window.__xss=1\\">"\nsource = "<script>window.__xss=1</script>"\n'
+        'language = "nl"\nevent_date = 2025-08-15\nlocal_tz = "America/Anchorage"\n', encoding="utf-8")
+    port = free_port()
+    log = site / "server.log"
+    streamlit = shutil.which("streamlit", path=str(Path(sys.executable).parent)) or "streamlit"
+    with log.open("w") as out:
+        proc = subprocess.Popen([streamlit, "run", str(site / "app.py"), "--server.headless", "true",
+                                 "--server.port", str(port), "--server.address", "127.0.0.1",
+                                 "--browser.gatherUsageStats", "false"],
+                                cwd=site, stdout=out, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                time.sleep(0.3)
+        else:
+            pytest.fail(f"streamlit did not start: {log.read_text()[-2000:]}")
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def test_source_view_shows_markup_as_text(page: Page, xss_url, tmp_path):
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.set_default_timeout(WAIT)
+    page.goto(f"{xss_url}/?view=source&doc={XSS_DOC}")
+    source = page.get_by_text("<script>window.__xss=1</script>", exact=False)
+    expect(source.first).to_be_visible(timeout=WAIT)
+    expect(page.get_by_text('<img src=x onerror="window.__xss=1">', exact=False).first).to_be_visible()
+    expect(page.get_by_text('Probe <img src=x onerror="window.__xss=1">', exact=False).first).to_be_visible()
+    page.wait_for_timeout(1000)  # give any injected handler time to run
+    assert page.evaluate("typeof window.__xss") == "undefined"
+    assert page.locator('img[src="x"]').count() == 0
+    assert page.locator("svg[onload]").count() == 0
+    assert dialogs == []
+    expect(page.get_by_role("combobox", name="Article")).to_have_value(XSS_DOC)
+    page.screenshot(path=str(tmp_path / "xss-source-view.png"))
+
+    # the same article in the timeline and table views
+    choose_view(page, "timeline")
+    page.locator(CHART).first.wait_for(state="visible", timeout=WAIT)
+    choose_view(page, "table")
+    expect(page.get_by_test_id("stDataFrame")).to_be_visible(timeout=WAIT)
+    page.wait_for_timeout(500)
+    assert page.evaluate("typeof window.__xss") == "undefined"
+    assert dialogs == []
