@@ -12,9 +12,9 @@ import pandas as pd
 import streamlit as st
 
 from timeline import TimelineError
-from timeline.charts import schedule_figure, timeline_figure
+from timeline.charts import VERDICT_COLOUR, schedule_figure, timeline_figure
 from timeline.dashboard import (at_moment, day_bounds, first_time, headlines, highlighted, show_schedule,
-                                show_table)
+                                show_table, verdict_style)
 from timeline.export import figure_html, to_csv, to_ics, to_json
 from timeline.pipeline import load
 from timeline.schedule import build_schedule
@@ -156,7 +156,8 @@ if view_name == "timeline":
             when = r["start"] if not pd.isna(r["start"]) else r["start_earliest"]
             side.text(f"{when.tz_convert(zone):%H:%M} {r['label']}")
 elif view_name == "schedule":
-    st.dataframe(show_schedule(board, zone, tz2, meta["date"]), hide_index=True, width="stretch")
+    st.dataframe(verdict_style(show_schedule(board, zone, tz2, meta["date"]), VERDICT_COLOUR), hide_index=True,
+                 width="stretch")
     st.plotly_chart(schedule_figure(board, tz=zone, tz2=tz2), key="schedule_chart")
 elif view_name == "source":
     pick = st.session_state["ev"]

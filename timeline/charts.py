@@ -120,30 +120,42 @@ def timeline_figure(events: pd.DataFrame, *, tz: str, tz2: str | None = None, la
 def schedule_figure(board: pd.DataFrame, *, tz: str, tz2: str | None = None) -> go.Figure:
     """Dumbbells: planned (hollow) to actual (filled), coloured by verdict; cancelled crossed out."""
     fig = go.Figure()
+    rows = []
     for _, r in board.iterrows():
-        def mid(lo, hi, point):
-            if not pd.isna(point):
-                return wall(point, tz)
-            if pd.isna(lo):
-                return None
-            return wall(lo + (hi - lo) / 2, tz)
-        p = mid(r["planned_earliest"], r["planned_latest"], r["planned_start"])
-        a = mid(r["actual_earliest"], r["actual_latest"], r["actual_start"])
-        colour = VERDICT_COLOUR.get(r["verdict"], "#757575")
-        label = html.escape(str(r["item"]))
+        rows.append((r["item"], r["planned_earliest"], r["planned_latest"], r["planned_start"], r["actual_earliest"],
+                     r["actual_latest"], r["actual_start"], r["verdict"], r["actual_origin"]))
+        if not pd.isna(r["planned_end_earliest"]) and not pd.isna(r["actual_end_earliest"]):
+            # The end of a meeting against its forecast: "talks forecast 6-7 h, over in under 3".
+            rows.append((f"{r['item']}: end", r["planned_end_earliest"], r["planned_end_latest"], None,
+                         r["actual_end_earliest"], r["actual_end_latest"], r["actual_end"], r["end_verdict"],
+                         r["actual_origin"]))
+
+    def mid(lo, hi, point):
+        if point is not None and not pd.isna(point):
+            return wall(point, tz)
+        if pd.isna(lo):
+            return None
+        return wall(lo + (hi - lo) / 2, tz)
+
+    for item, p_lo, p_hi, p_at, a_lo, a_hi, a_at, verdict, origin in rows:
+        p = mid(p_lo, p_hi, p_at)
+        a = mid(a_lo, a_hi, a_at)
+        colour = VERDICT_COLOUR.get(verdict, "#757575")
+        label = html.escape(str(item))
         if p is not None and a is not None:
             fig.add_trace(go.Scatter(x=[p, a], y=[label, label], mode="lines", line=dict(color=colour, width=4),
                                      hoverinfo="skip", showlegend=False))
         if p is not None:
             fig.add_trace(go.Scatter(x=[p], y=[label], mode="markers", showlegend=False,
-                                     marker=dict(symbol="circle-open" if r["verdict"] != "cancelled" else "x-thin-open",
+                                     marker=dict(symbol="circle-open" if verdict != "cancelled" else "x-thin-open",
                                                  size=14, color=colour, line=dict(width=3)),
-                                     hovertemplate=f"planned {both(r['planned_start'], tz, tz2) or ''}<extra>{label}</extra>"))
+                                     hovertemplate=f"planned {both(p_at, tz, tz2) if p_at is not None else ''}"
+                                                   f"<extra>{label}</extra>"))
         if a is not None:
-            est = " (estimated)" if r["actual_origin"] == "derived" else ""
+            est = " (estimated)" if origin == "derived" else ""
             fig.add_trace(go.Scatter(x=[a], y=[label], mode="markers", showlegend=False,
                                      marker=dict(symbol="diamond" if est else "circle", size=14, color=colour),
-                                     hovertemplate=f"actual{est}: {r['verdict']}<extra>{label}</extra>"))
+                                     hovertemplate=f"actual{est}: {verdict}<extra>{label}</extra>"))
     fig.update_xaxes(type="date", title=f"time ({get_zone(tz).zone})")
-    fig.update_layout(height=max(260, 55 * len(board) + 120), margin=dict(l=10, r=10, t=20, b=10))
+    fig.update_layout(height=max(260, 55 * len(rows) + 120), margin=dict(l=10, r=10, t=20, b=10))
     return fig

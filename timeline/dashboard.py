@@ -122,6 +122,15 @@ def show_schedule(board: pd.DataFrame, tz: str, tz2: str | None, day=None) -> pd
     return pd.DataFrame(rows)
 
 
+def verdict_style(table: pd.DataFrame, colours: dict):
+    """The schedule board coloured like a flight-status board (a pandas Styler st.dataframe shows)."""
+    def paint(value: str) -> str:
+        word = str(value).split(" (")[0]
+        colour = colours.get(word)
+        return f"color: white; background-color: {colour}; font-weight: 600" if colour else ""
+    return table.style.map(paint, subset=["verdict"])
+
+
 def highlighted(text: str, spans: list[tuple[int, int]], focus: tuple[int, int] | None = None) -> str:
     """The article as escaped HTML with each time mention marked; nothing of the article is markup."""
     out, pos = [], 0
