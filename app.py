@@ -203,6 +203,7 @@ st.session_state["shown_view"] = current
 st.session_state["share"] = share_url(st.context.url or "", current, defaults)
 st.text_input("Share this view", key="share",
               help="Copy this link: it opens the same zone, cursor, filters and selection.")
+st.code(st.session_state["share"], language=None)      # its corner button copies the link
 
 if playing:
     time.sleep(0.6)
