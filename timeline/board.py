@@ -14,8 +14,11 @@ def clock(ts, tz: str, day=None) -> str:
     return text if day is None or local.date() == day else local.strftime("%a %d %b ") + text
 
 
-def window(point, lo, hi, tz: str, day=None) -> str:
-    """"11:27 AKDT (11:12–11:45)", "16:00–16:30 AKDT", or "" when nothing is known."""
+MARK = {"approx": "≈", "after": "after ", "before": "before ", "exact": ""}
+
+
+def window(point, lo, hi, tz: str, day=None, modifier: str = "approx") -> str:
+    """"≈11:27 AKDT (11:12–11:45)", "after 16:00 AKDT (16:00–16:30)", "16:00–16:30 AKDT", or ""."""
     if pd.isna(lo) and pd.isna(point):
         return ""
     if pd.isna(lo) or lo == hi:
@@ -28,8 +31,8 @@ def window(point, lo, hi, tz: str, day=None) -> str:
     span = f"{first.rsplit(' ', 1)[0]}–{last.rsplit(' ', 1)[0]} {first.rsplit(' ', 1)[1]}"
     if pd.isna(point):
         return span
-    return f"≈{clock(point, tz, day)} ({lo.tz_convert(get_zone(tz).zone):%H:%M}–" \
-           f"{hi.tz_convert(get_zone(tz).zone):%H:%M})"
+    return f"{MARK.get(modifier, '≈')}{clock(point, tz, day)} ({lo.tz_convert(zone):%H:%M}–" \
+           f"{hi.tz_convert(zone):%H:%M})"
 
 
 def minutes(value) -> str:
@@ -65,8 +68,9 @@ def format_schedule(table: pd.DataFrame, tz: str, day=None, title: str = "") -> 
     rows = []
     for r in table.itertuples():
         note = " (est.)" if r.actual_origin == "derived" else ""
-        rows.append([r.item, window(r.planned_start, r.planned_earliest, r.planned_latest, tz, day),
-                     window(r.actual_start, r.actual_earliest, r.actual_latest, tz, day) + note,
+        rows.append([r.item, window(r.planned_start, r.planned_earliest, r.planned_latest, tz, day,
+                                    r.planned_modifier),
+                     window(r.actual_start, r.actual_earliest, r.actual_latest, tz, day, r.actual_modifier) + note,
                      difference(r.diff_min, r.diff_low, r.diff_high),
                      r.verdict + ("" if r.certainty == "certain" else f" ({r.certainty})")])
         if not pd.isna(r.planned_end_earliest) or not pd.isna(r.actual_end_earliest):

@@ -93,10 +93,10 @@ def show_table(events: pd.DataFrame, tz: str, tz2: str | None, day=None) -> pd.D
     """The event table with times as text in the chosen zone(s)."""
     out = pd.DataFrame({
         "event": events["label"], "status": events["status"], "kind": events["kind"], "actors": events["actors"],
-        "when": [window(r.start, r.start_earliest, r.start_latest, tz, day) for r in events.itertuples()],
+        "when": [window(r.start, r.start_earliest, r.start_latest, tz, day, r.modifier) for r in events.itertuples()],
     })
     if tz2:
-        out["when (2nd zone)"] = [window(r.start, r.start_earliest, r.start_latest, tz2, day)
+        out["when (2nd zone)"] = [window(r.start, r.start_earliest, r.start_latest, tz2, day, r.modifier)
                                   for r in events.itertuples()]
     out["ends"] = [window(r.end, r.end_earliest, r.end_latest, tz, day) for r in events.itertuples()]
     out["how exact"] = events["modifier"].astype(str) + " · " + events["origin"].astype(str)
@@ -111,13 +111,15 @@ def show_schedule(board: pd.DataFrame, tz: str, tz2: str | None, day=None) -> pd
     for r in board.itertuples():
         est = " (estimated)" if r.actual_origin == "derived" else ""
         row = {"item": r.item,
-               "planned": window(r.planned_start, r.planned_earliest, r.planned_latest, tz, day),
-               "actual": window(r.actual_start, r.actual_earliest, r.actual_latest, tz, day) + est,
+               "planned": window(r.planned_start, r.planned_earliest, r.planned_latest, tz, day, r.planned_modifier),
+               "actual": window(r.actual_start, r.actual_earliest, r.actual_latest, tz, day, r.actual_modifier) + est,
                "difference": difference(r.diff_min, r.diff_low, r.diff_high),
                "verdict": r.verdict + ("" if r.certainty == "certain" else f" ({r.certainty})")}
         if tz2:
-            row["planned (2nd zone)"] = window(r.planned_start, r.planned_earliest, r.planned_latest, tz2, day)
-            row["actual (2nd zone)"] = window(r.actual_start, r.actual_earliest, r.actual_latest, tz2, day)
+            row["planned (2nd zone)"] = window(r.planned_start, r.planned_earliest, r.planned_latest, tz2, day,
+                                               r.planned_modifier)
+            row["actual (2nd zone)"] = window(r.actual_start, r.actual_earliest, r.actual_latest, tz2, day,
+                                              r.actual_modifier)
         rows.append(row)
     return pd.DataFrame(rows)
 

@@ -157,13 +157,15 @@ def derive(events: list[Event], durations: list[Source]) -> list[Event]:
                 continue
             lo, hi = (timedelta(minutes=m) for m in flight.minutes)
             mid = (lo + hi) / 2
+            # An exact flight time carries the uncertainty of the time it starts from ("after 16:00").
+            modifier = ev.modifier if lo == hi else "approx"
             if ev.kind == "departure":
                 made = Event("arrival", "actual", "return" if "return" in flight.qualifiers else "", ev.actors,
                              origin="derived", start=ev.start + mid,
-                             start_window=(ev.start_window[0] + lo, ev.start_window[1] + hi), modifier="approx")
+                             start_window=(ev.start_window[0] + lo, ev.start_window[1] + hi), modifier=modifier)
             elif ev.kind == "arrival":
                 made = Event("departure", "actual", "outbound", ev.actors, origin="derived", start=ev.start - mid,
-                             start_window=(ev.start_window[0] - hi, ev.start_window[1] - lo), modifier="approx")
+                             start_window=(ev.start_window[0] - hi, ev.start_window[1] - lo), modifier=modifier)
             else:
                 continue
             made.durations = [flight]

@@ -14,7 +14,7 @@ import pandas as pd
 
 from .settings import ON_TIME_MINUTES
 
-COLUMNS = ["slot", "item", "kind", "actors", "certainty",
+COLUMNS = ["slot", "item", "kind", "actors", "certainty", "planned_modifier", "actual_modifier",
            "planned_start", "planned_earliest", "planned_latest", "planned_end_earliest", "planned_end_latest",
            "planned_minutes", "actual_start", "actual_earliest", "actual_latest", "actual_end",
            "actual_end_earliest", "actual_end_latest", "actual_minutes", "actual_origin",
@@ -100,6 +100,8 @@ def build_schedule(events: pd.DataFrame) -> pd.DataFrame:
             "slot": slot, "item": main["label"], "kind": main["kind"],
             "actors": main["actors"],
             "certainty": (cancelled if verdict == "cancelled" else actual if actual is not None else main)["certainty"],
+            "planned_modifier": str(main["modifier"]),
+            "actual_modifier": "" if actual is None else str(actual["modifier"]),
             "planned_start": main["start"] if not pd.isna(main["start"]) else None,
             "planned_earliest": p_win[0], "planned_latest": p_win[1],
             "planned_end_earliest": p_end[0], "planned_end_latest": p_end[1],
@@ -114,7 +116,8 @@ def build_schedule(events: pd.DataFrame) -> pd.DataFrame:
             "end_verdict": verdict_of(end_diff[0]),
         })
     table = pd.DataFrame(out, columns=COLUMNS)
-    for c in [c for c in COLUMNS if c.startswith(("planned_", "actual_")) and not c.endswith(("minutes", "origin"))]:
+    for c in [c for c in COLUMNS if c.startswith(("planned_", "actual_"))
+              and not c.endswith(("minutes", "origin", "modifier"))]:
         table[c] = pd.to_datetime(table[c], utc=True)
     for c in ("diff_min", "diff_low", "diff_high", "end_diff_min", "end_diff_low", "end_diff_high"):
         table[c] = table[c].astype("Int64")
