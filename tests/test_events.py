@@ -6,7 +6,8 @@ import pandas as pd
 import pytest
 
 from timeline.article import Article
-from timeline.events import events_from_mentions, table_to_records
+from timeline.events import events_from_mentions
+from timeline.export import records
 from timeline.extract import extract
 from timeline.pipeline import load
 from timeline.schedule import build_schedule
@@ -48,7 +49,7 @@ def test_empty_table_is_well_formed():
     table = make_table([])
     assert list(table.columns) == list(EVENT_SCHEMA) and len(table) == 0
     assert str(table["start"].dtype) == TIME
-    assert table_to_records(table) == []
+    assert records(table) == []
 
 
 @pytest.mark.parametrize("text, lang", [
@@ -81,7 +82,7 @@ def test_english_planned_vs_actual():
 
 
 def test_records_are_json_ready():
-    rec = table_to_records(load(SEED).events)
+    rec = records(load(SEED).events)
     timed = next(r for r in rec if r["start"] is not None)
     assert timed["start"].endswith("Z") and isinstance(timed["line"], int)
     assert any(r["start"] is None and r["start_earliest"] is not None for r in rec)

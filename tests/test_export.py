@@ -109,9 +109,9 @@ def test_times_are_iso_utc():
     assert rec["start_earliest"] == "2025-08-15T19:21:59.500000Z"  # a fraction is kept, not truncated
 
 
-def test_json_matches_table_to_records(seed):
-    from timeline.events import table_to_records
-    assert json.loads(to_json(seed)) == table_to_records(seed)
+def test_json_is_the_records(seed):
+    from timeline.export import records
+    assert json.loads(to_json(seed)) == records(seed)
 
 
 def test_csv_empty_string_differs_from_missing():

@@ -21,7 +21,9 @@ from .settings import MAX_ARTICLE_BYTES
 from .zones import zone_name
 
 HTML_HINT = re.compile(r"<(?:html|body|p|div|span|br|script|article|a\s|h[1-6]|img|style)\b", re.I)
-HTML_BLANK = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->|<[^<>]{0,2000}>", re.I | re.S)
+ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+# An opening of markup: a comment, a script or style block (closed by a search), or one plain tag.
+HTML_OPEN = re.compile(r"<!--|<(?P<block>script|style)\b[^<>]{0,2000}>|<[^<>]{0,2000}>", re.I)
 
 
 @dataclass
@@ -95,8 +97,30 @@ def decode(raw: bytes, name: str) -> tuple[str, list[str]]:
 
 
 def blank_html(text: str) -> str:
-    """Markup replaced by spaces of the same length, so offsets still point into the file."""
-    return HTML_BLANK.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+    """Markup replaced by spaces of the same length, so offsets still point into the file.
+
+    Linear time: each script, style or comment is closed with one str.find from where it opens; an
+    unclosed one blanks only its opening tag.
+    """
+    out, pos = [], 0
+    lowered = text.translate(ASCII_LOWER)   # same length as text, unlike str.lower()
+    unclosed: set = set()
+    for m in HTML_OPEN.finditer(text):
+        if m.start() < pos:
+            continue
+        end = m.end()
+        closer = "-->" if m.group(0) == "<!--" else f"</{m.group('block').lower()}" if m.group("block") else None
+        found = -1 if closer is None or closer in unclosed else lowered.find(closer, end)
+        if closer is not None and found < 0:
+            unclosed.add(closer)            # none later either: never search for it again
+        elif found >= 0:
+            close = text.find(">", found)
+            end = close + 1 if close >= 0 else found + len(closer)
+        out.append(text[pos:m.start()])
+        out.append(re.sub(r"[^\n]", " ", text[m.start():end]))
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def load_meta(path: Path) -> tuple[dict, list[str]]:
@@ -108,6 +132,8 @@ def load_meta(path: Path) -> tuple[dict, list[str]]:
             return tomllib.load(fh), []
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         return {}, [f"{mp}: not valid TOML ({exc}); metadata ignored, fix the file"]
+    except OSError as exc:
+        return {}, [f"{mp}: cannot read ({exc.strerror or exc}); metadata ignored"]
 
 
 def infer_date(text: str, lang: str) -> tuple[date, int] | None:
@@ -154,11 +180,14 @@ def load_article(path, *, date=None, tz=None, lang=None) -> Article:
         warnings.append(f"language not given; detected {art.language!r}")
     try:
         art.event_date = parse_date(date if date is not None else meta.get("event_date"))
-        art.published = parse_date(meta.get("published"))
     except TimelineError as exc:
         if date is not None:
             raise
-        warnings.append(f"metadata: {exc}")
+        warnings.append(f"metadata event_date: {exc}")
+    try:
+        art.published = parse_date(meta.get("published"))
+    except TimelineError as exc:           # optional: never a reason to fail
+        warnings.append(f"metadata published: {exc}")
     if art.event_date is None:
         found = infer_date(text, art.language)
         if found:

@@ -11,6 +11,7 @@ import html
 import pandas as pd
 import plotly.graph_objects as go
 
+from .schedule import point_of
 from .zones import get_zone
 
 STATUS_STYLE = {  # marker symbol, line dash, colour
@@ -130,16 +131,9 @@ def schedule_figure(board: pd.DataFrame, *, tz: str, tz2: str | None = None) -> 
                          r["actual_end_earliest"], r["actual_end_latest"], r["actual_end"], r["end_verdict"],
                          r["actual_origin"]))
 
-    def mid(lo, hi, point):
-        if point is not None and not pd.isna(point):
-            return wall(point, tz)
-        if pd.isna(lo):
-            return None
-        return wall(lo + (hi - lo) / 2, tz)
-
     for item, p_lo, p_hi, p_at, a_lo, a_hi, a_at, verdict, origin in rows:
-        p = mid(p_lo, p_hi, p_at)
-        a = mid(a_lo, a_hi, a_at)
+        p = wall(point_of(p_at, p_lo, p_hi), tz)
+        a = wall(point_of(a_at, a_lo, a_hi), tz)
         colour = VERDICT_COLOUR.get(verdict, "#757575")
         label = html.escape(str(item))
         if p is not None and a is not None:

@@ -13,7 +13,8 @@ import sys
 
 from .article import load_article
 from .errors import ArticleError, TimelineError
-from .events import events_from_mentions, table_to_records
+from .events import events_from_mentions
+from .export import records, to_csv
 from .extract import extract
 from .langdata import available
 from .board import format_schedule
@@ -109,9 +110,9 @@ def run(argv, stdout, stderr) -> int:
     else:
         table = events_from_mentions(art, mentions)
         if args.format == "csv":
-            stdout.write(table.to_csv(index=False, date_format="%Y-%m-%dT%H:%M:%SZ"))
+            stdout.write(to_csv(table))
         else:
-            stdout.write(json_lines(table_to_records(table)))
+            stdout.write(json_lines(records(table)))
     return 0
 
 

@@ -9,7 +9,8 @@ from datetime import timedelta
 import pandas as pd
 
 from .board import difference, length, minutes, window
-from .zones import get_zone
+from .schedule import point_of
+from .zones import get_zone, local_day_bounds
 
 
 def headlines(board: pd.DataFrame, events: pd.DataFrame) -> list[tuple[str, str, str]]:
@@ -24,8 +25,8 @@ def headlines(board: pd.DataFrame, events: pd.DataFrame) -> list[tuple[str, str,
         out.append(("Talks lasted", f"≈{minutes((t['end'] - t['start']).total_seconds() // 60)}", detail))
     for r in board.itertuples():
         if r.kind == "departure" and not pd.isna(r.diff_min):
-            word = "early" if r.diff_min < 0 else "late" if r.diff_min > 0 else "on time"
-            out.append((str(r.item), f"≈{minutes(r.diff_min)} {word}", difference(r.diff_min, r.diff_low, r.diff_high)))
+            value = r.verdict if r.verdict == "on time" else f"≈{minutes(r.diff_min)} {r.verdict}"
+            out.append((str(r.item), value, difference(r.diff_min, r.diff_low, r.diff_high)))
         elif r.verdict == "cancelled":
             out.append((str(r.item).replace(" (time not stated)", ""), "dropped",
                         "" if r.certainty == "certain" else f"{r.certainty}, as reported"))
@@ -33,11 +34,8 @@ def headlines(board: pd.DataFrame, events: pd.DataFrame) -> list[tuple[str, str,
 
 
 def middle(row):
-    if not pd.isna(row["start"]):
-        return row["start"]
-    if pd.isna(row["start_earliest"]):
-        return None
-    return row["start_earliest"] + (row["start_latest"] - row["start_earliest"]) / 2
+    """An event's time: as told, else the middle of its window."""
+    return point_of(row["start"], row["start_earliest"], row["start_latest"])
 
 
 def at_moment(events: pd.DataFrame, t) -> dict:
@@ -69,8 +67,7 @@ def day_bounds(events: pd.DataFrame, tz: str, day=None):
     timed = events[narrow]
     times = pd.concat([timed[c] for c in ("start", "start_earliest", "start_latest", "end")]).dropna()
     if day is not None:
-        lo = pd.Timestamp(day).tz_localize(zone, ambiguous=True, nonexistent="shift_forward")
-        hi = lo + timedelta(days=1)
+        lo, hi = (pd.Timestamp(x).tz_convert(zone) for x in local_day_bounds(zone, day))   # 23 or 25 h on DST days
         if not times.empty:
             lo = min(lo, times.min().tz_convert(zone).floor("h"))
             hi = max(hi, times.max().tz_convert(zone).ceil("h"))

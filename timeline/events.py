@@ -16,7 +16,7 @@ import pandas as pd
 from .article import Article
 from .langdata import load_toml
 from .mention import Mention
-from .schema import TIME_COLUMNS, make_table
+from .schema import make_table
 from .sources import Reader, Source
 
 SAME_EVENT = timedelta(minutes=60)       # two tellings of one event lie this close
@@ -150,11 +150,13 @@ def minutes_of(ev: Event) -> tuple | None:
 
 def derive(events: list[Event], durations: list[Source]) -> list[Event]:
     """Times implied by a flight's length: take-off from a landing, arrival from a take-off."""
-    out = []
+    out, used = [], set()
     for flight in (d for d in durations if d.kind == "flight"):
         for ev in events:
-            if ev.status != "actual" or ev.start is None or ev.starts[0].line != flight.line:
+            # One derived time per told time: the first flight length told beside it.
+            if ev.status != "actual" or ev.start is None or ev.starts[0].line != flight.line or id(ev) in used:
                 continue
+            used.add(id(ev))
             lo, hi = (timedelta(minutes=m) for m in flight.minutes)
             mid = (lo + hi) / 2
             # An exact flight time carries the uncertainty of the time it starts from ("after 16:00").
@@ -214,8 +216,8 @@ def certainty_of(ev: Event) -> str:
 
 def event_id(doc: str, ev: Event) -> str:
     """Stable: the same text and metadata give the same id."""
-    first = ev.sources[0]
-    digest = hashlib.sha1(f"{doc}|{ev.slot}|{ev.status}|{ev.origin}|{first.start}".encode()).hexdigest()[:10]
+    spans = ",".join(str(s.start) for s in ev.sources)
+    digest = hashlib.sha1(f"{doc}|{ev.slot}|{ev.status}|{ev.origin}|{spans}".encode()).hexdigest()[:10]
     return f"{doc}:{digest}"
 
 
@@ -257,19 +259,3 @@ def events_from_mentions(article: Article, mentions: list[Mention]) -> pd.DataFr
     order = table["start"].fillna(table["start_earliest"])
     return table.assign(_o=order).sort_values(["_o", "line"], na_position="last").drop(columns="_o") \
         .reset_index(drop=True)
-
-
-def table_to_records(table: pd.DataFrame) -> list[dict]:
-    """JSON-ready rows: times as ISO UTC strings, missing values as null."""
-    out = []
-    for rec in table.to_dict("records"):
-        item = {}
-        for k, v in rec.items():
-            if k in TIME_COLUMNS:
-                item[k] = None if pd.isna(v) else v.strftime("%Y-%m-%dT%H:%M:%SZ")
-            elif v is None or (not isinstance(v, str) and pd.isna(v)):
-                item[k] = None
-            else:
-                item[k] = v.item() if hasattr(v, "item") else v
-        out.append(item)
-    return out

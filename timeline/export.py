@@ -26,7 +26,7 @@ def _iso(ts) -> str | None:
     return ts.tz_convert("UTC").isoformat(timespec="microseconds" if ts.microsecond else "seconds")[:-6] + "Z"
 
 
-def _records(table: pd.DataFrame) -> list[dict]:
+def records(table: pd.DataFrame) -> list[dict]:
     """Rows as plain Python values: times as ISO UTC text, every missing value as None."""
     columns = {}
     for name in table.columns:
@@ -85,7 +85,7 @@ def _csv_field(value) -> str:
 def to_csv(table: pd.DataFrame) -> str:
     """RFC 4180 CSV with a header row; times as ISO UTC; missing values as empty unquoted fields."""
     lines = [",".join(_csv_field(n) for n in table.columns)]
-    lines += [",".join(_csv_field(v) for v in rec.values()) for rec in _records(table)]
+    lines += [",".join(_csv_field(v) for v in rec.values()) for rec in records(table)]
     return "\r\n".join(lines) + "\r\n"
 
 
@@ -126,8 +126,8 @@ def from_csv(text: str) -> pd.DataFrame:
 
 # --- JSON ------------------------------------------------------------------------------------------
 def to_json(table: pd.DataFrame) -> str:
-    """A JSON list with one object per row (the shape of events.table_to_records); missing is null."""
-    return json.dumps(_records(table), ensure_ascii=False, indent=1)
+    """A JSON list with one object per row; missing is null."""
+    return json.dumps(records(table), ensure_ascii=False, indent=1)
 
 
 def from_json(text: str) -> pd.DataFrame:
@@ -203,7 +203,7 @@ def to_ics(table: pd.DataFrame, *, calendar_name: str, now: datetime | None = No
     stamp = _ics_time(now if now is not None else timed["start"].max()) if len(timed) else ""
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Summit Timeline//Export//EN", "CALSCALE:GREGORIAN",
              f"NAME:{_ics_text(calendar_name)}", f"X-WR-CALNAME:{_ics_text(calendar_name)}"]
-    for rec in _records(timed):
+    for rec in records(timed):
         lines += _vevent(rec, stamp, uid_domain)
     lines.append("END:VCALENDAR")
     return "".join(_fold(line) + "\r\n" for line in lines)

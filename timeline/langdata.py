@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -62,9 +62,7 @@ class Language:
     zone_words: re.Pattern           # language zone names + shared abbreviations
     daypart: re.Pattern | None
     exact_suffix: re.Pattern | None
-    anchors: dict                    # "unit" / "special" -> lower-case words that start a window
-    source: str = ""
-    extra: dict = field(default_factory=dict)
+    anchors: dict                    # "unit" / "special" / "date" -> lower-case words that start a window
 
 
 def _alternation(surfaces) -> str:
@@ -115,8 +113,6 @@ def load_toml(stem: str) -> dict:
     try:
         with path.open("rb") as fh:
             return tomllib.load(fh)
-    except FileNotFoundError:
-        raise
     except tomllib.TOMLDecodeError as exc:
         raise LanguageDataError(f"{path.name}: {exc}") from exc
 
@@ -244,7 +240,7 @@ def load_language(code: str) -> Language:
         words=words, rules=rules, left=left, pair_connector=pair, duration_left=duration_left,
         clause_break=clause_break,
         zone_words=zone_words,
-        daypart=daypart, exact_suffix=exact_suffix, anchors=anchors, source=fname)
+        daypart=daypart, exact_suffix=exact_suffix, anchors=anchors)
 
 
 def _anchor_words(surfaces) -> tuple:

@@ -11,35 +11,42 @@ from .mention import Mention
 from .scan import Hit, line_number, newline_offsets, paren_of, paren_ranges
 from .settings import (CLOCK_WINDOWS, DURATION_APPROX_FRACTION, DURATION_SLACK,
                        PAIR_TOLERANCE)
-from .zones import local_day_bounds, localize, offset_minutes
+from .zones import earliest_reading, local_day_bounds, localize, offset_minutes
 
 MORNING = {"morning", "night"}
 
 
-def clock_parts(hit: Hit, lang: Language) -> tuple[int, int, int, str | None, tuple]:
-    """(hour, minute, offset minutes, am/pm, flags) as written."""
+def clock_parts(hit: Hit, lang: Language) -> tuple[int, int, int, str | None]:
+    """(hour, minute, offset minutes, am/pm) as written."""
     g = hit.match.groupdict()
     if g.get("special"):
         key = norm(g["special"])
         table = lang.words["special_time"] if key in lang.words["special_time"] else lang.words["special_time_lead"]
         hh, mm = table[key].split(":")
-        return int(hh), int(mm), 0, None, ()
+        return int(hh), int(mm), 0, None
     hour = int(g["hour"]) if g.get("hour") else int(lookup_number(lang, g["hour_word"]))
     offset = int(lang.words["clock_offset"][norm(g["offset"])]) if g.get("offset") else 0
     ampm = lang.words["ampm"][norm(g["ampm"])] if g.get("ampm") else None
-    return hour, int(g.get("minute") or 0), offset, ampm, ()
+    return hour, int(g.get("minute") or 0), offset, ampm
 
 
 def clock_valid(hit: Hit, lang: Language) -> bool:
     """Digits that cannot be a time of day are no clock: 25.00, 13 p.m., 24:30."""
-    hour, minute, _, ampm, _ = clock_parts(hit, lang)
+    hour, minute, _, ampm = clock_parts(hit, lang)
     if ampm is not None:
         return 1 <= hour <= 12
     return hour < 24 or (hour == 24 and minute == 0)
 
 
 def wall_minutes(hour: int, minute: int, offset: int, ampm: str | None, daypart: str | None) -> int:
-    """Minutes after midnight; 24:00 (1440) is midnight at the end of the day."""
+    """Minutes after midnight; 24:00 (1440) is midnight at the end of the day.
+
+    "half twaalf" is 11:30: the offset is applied first, then the 12-hour reading of the hour it gives.
+    """
+    total = hour * 60 + minute + offset
+    hour, minute = divmod(total, 60) if total >= 0 else (12, total + 720)
+    if offset and hour == 0:
+        hour = 12                     # "half een" is half past twelve on a 12-hour clock
     if ampm == "am" and hour == 12:
         hour = 0
     elif ampm == "pm" and hour < 12:
@@ -49,7 +56,7 @@ def wall_minutes(hour: int, minute: int, offset: int, ampm: str | None, daypart:
             hour += 12
         elif daypart == "night":
             hour = 0 if hour == 12 else hour + 12 if 6 <= hour <= 11 else hour
-    return hour * 60 + minute + offset
+    return hour * 60 + minute
 
 
 def duration_mention(text: str, hit: Hit, lang: Language) -> Mention:
@@ -104,10 +111,10 @@ class ClockResolver:
         m = Mention(start=h.start, end=h.end, text=self.text[h.start:h.end], kind="clock",
                     rule=h.rule.name, mod_text=h.mod_text, daypart=h.daypart, zone_text=h.zone_text,
                     line=line_number(self.newlines, h.start))
-        if h.mod_text:
-            m.modifier = self.lang.words["modifier"][norm(h.mod_text)]
         if h.sharp:
             m.modifier = "exact"
+        elif h.mod_text:
+            m.modifier = self.lang.words["modifier"][norm(h.mod_text)]
         if h.zone:
             m.tz = self.tz if h.zone == "LOCAL" else h.zone
             m.tz_source = "stated"
@@ -174,9 +181,11 @@ class ClockResolver:
 
     def place(self, m: Mention, h: Hit, ref: DateRef | None) -> None:
         """Wall time + date + zone -> instant."""
-        hour, minute, offset, ampm, _ = clock_parts(h, self.lang)
+        hour, minute, offset, ampm = clock_parts(h, self.lang)
         daypart = m.daypart or (ref.daypart if ref else None)
         m.wall = wall_minutes(hour, minute, offset, ampm, daypart)
+        if m.daypart is None and ampm == "am":
+            m.daypart = "morning"         # "7 a.m." after "9 p.m." is the next morning
         if m.wall >= 1440:
             m.flags += ("midnight",)
         if m.tz is None:
@@ -211,9 +220,7 @@ class ClockResolver:
         lo, hi = local_day_bounds(self.tz, self.event)
         for shift in (0, 1, -1):
             day = self.event + timedelta(days=shift)
-            inst, _, cands = localize(m.tz, day, m.wall)
-            inst = inst or (cands[0] if cands else None)
-            if inst is not None and lo <= inst < hi:
+            if lo <= earliest_reading(m.tz, day, m.wall) < hi:
                 return day
         return self.event
 
@@ -230,17 +237,20 @@ class ClockResolver:
             if x.mod_text is None and y.mod_text is not None:
                 x.modifier = y.modifier
             if x.utc is None and x.candidates and y.utc is not None:
-                for c in x.candidates:
-                    if abs(c - y.utc) <= PAIR_TOLERANCE:
-                        x.utc, x.note = c, None
-                        x.flags += ("dst_resolved",)
-        if a.utc is not None and b.utc is not None and abs(a.utc - b.utc) > PAIR_TOLERANCE:
-            gap = int(abs(a.utc - b.utc).total_seconds() // 60)
+                # The other half says which reading of a DST-gap or -fold time is meant.
+                match = next((c for c in x.candidates if abs(c - y.utc) <= PAIR_TOLERANCE), None)
+                if match is not None:
+                    x.utc, x.note = match, None
+                    x.flags = tuple(f for f in x.flags if f not in ("dst_gap", "dst_fold")) + ("dst_resolved",)
+        ta = a.utc if a.utc is not None else (a.candidates[0] if a.candidates else None)
+        tb = b.utc if b.utc is not None else (b.candidates[0] if b.candidates else None)
+        if ta is not None and tb is not None and (a.utc is None or b.utc is None or abs(ta - tb) > PAIR_TOLERANCE):
+            gap = min(int(abs(p - q).total_seconds() // 60) for p in (a.candidates or (ta,))
+                      for q in (b.candidates or (tb,)))
             a.conflict = b.conflict = f"{a.text!r} and {b.text!r} differ by {gap} min"
 
     def probe(self, m: Mention, day: date):
-        inst, _, cands = localize(m.tz, day, m.wall)
-        return inst or cands[0]
+        return earliest_reading(m.tz, day, m.wall)
 
     # ------------------------------------------------------------------ next morning
     def rollover(self, mentions: list[Mention]) -> None:

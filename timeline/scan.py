@@ -33,7 +33,6 @@ class Hit:
     zone: str | None = None          # IANA name or "LOCAL"
     zone_text: str | None = None
     zone_abbr: str | None = None
-    zone_after_paren: bool = False
 
 
 DIGITS = re.compile(r"[0-9]")     # one digit at a time: a plain class is the fastest scan
@@ -168,6 +167,7 @@ def add_context(text: str, hit: Hit, lang: Language) -> None:
         s = lang.exact_suffix.match(text, pos)
         if s:
             hit.sharp = True
+            hit.mod_text = s.group("sharp")   # a word that says how exact: a pair must not override it
             pos = hit.end = s.end()
     z = match_zone(text, pos, lang)
     if z:
@@ -179,7 +179,6 @@ def add_context(text: str, hit: Hit, lang: Language) -> None:
         z = match_zone(text, p.end(), lang)
         if z:
             hit.zone, hit.zone_text, hit.zone_abbr = z[0], z[1], z[2]
-            hit.zone_after_paren = True
 
 
 def add_duration_context(text: str, hit: Hit, lang: Language) -> None:

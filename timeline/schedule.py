@@ -32,6 +32,15 @@ def _middle(lo, hi):
     return lo + (hi - lo) / 2
 
 
+def point_of(point, lo, hi):
+    """A time as told, else the middle of its window, else None."""
+    if point is not None and not pd.isna(point):
+        return point
+    if lo is None or pd.isna(lo):
+        return None
+    return _middle(lo, hi)
+
+
 def difference(planned: tuple, actual: tuple):
     """(point, low, high) in minutes of actual minus planned, or Nones when either is unknown."""
     if None in planned or None in actual:

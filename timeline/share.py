@@ -117,9 +117,12 @@ def parse_time(text: str) -> datetime:
     if not match:
         raise BadParam("not YYYY-MM-DDTHH:MM:", text)
     try:
-        return datetime(*map(int, match.groups()))
+        value = datetime(*map(int, match.groups()))
     except ValueError:
         raise BadParam("no such date or time", text) from None
+    if not 1900 <= value.year <= 2100:      # far years overflow time-zone arithmetic downstream
+        raise BadParam("out of range", text)
+    return value
 
 
 def _member(text: str, allowed, what: str, fold: bool = False) -> str:

@@ -119,7 +119,7 @@ class Reader:
     def timed(self, mentions: list[Mention]) -> list[Source]:
         out, by_pair = [], {}
         for m in mentions:
-            if m.kind != "clock" or (m.utc is None and not m.candidates):
+            if m.kind != "clock":
                 continue
             if m.pair is not None and m.pair in by_pair:
                 by_pair[m.pair].also.append(m.text)       # the conversion tells the same instant

@@ -39,7 +39,9 @@ def get_zone(name: str):
     raise UnknownZone(f"unknown time zone {name!r}{hint}")
 
 
-def zone_name(name: str) -> str:
+def zone_name(name) -> str:
+    if not isinstance(name, str):          # a TOML list or number: say so before the cache hashes it
+        raise UnknownZone(f"time zone must be a name such as America/Anchorage, not {name!r}")
     return get_zone(name).zone
 
 
@@ -68,11 +70,14 @@ def localize(zone_name_: str, day: date, minutes: int) -> tuple[datetime | None,
 @lru_cache(maxsize=1024)
 def local_day_bounds(zone_name_: str, day: date) -> tuple[datetime, datetime]:
     """UTC start and end of a calendar day in a zone (DST-safe)."""
-    def midnight(d):
-        inst, _, readings = localize(zone_name_, d, 0)
-        # A zone whose clocks skip midnight (DST at 00:00) starts the day at the earlier reading.
-        return inst.astimezone(UTC) if inst is not None else readings[0]
-    return midnight(day), midnight(day + timedelta(days=1))
+    return earliest_reading(zone_name_, day, 0), earliest_reading(zone_name_, day + timedelta(days=1), 0)
+
+
+def earliest_reading(zone_name_: str, day: date, minutes: int) -> datetime:
+    """The instant of a wall time, or its earlier reading where DST makes it missing or double
+    (a zone whose clocks skip midnight starts its day there): for bounds and comparisons only."""
+    inst, _, readings = localize(zone_name_, day, minutes)
+    return inst.astimezone(UTC) if inst is not None else readings[0]
 
 
 def offset_minutes(instant: datetime, zone_name_: str) -> int:
