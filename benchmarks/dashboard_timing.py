@@ -15,19 +15,18 @@ Medians of --runs runs, with min and max.
 from __future__ import annotations
 
 import argparse
-import shutil
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.streamlit_server import running_app  # noqa: E402
 CHART = '[data-testid="stPlotlyChart"] .js-plotly-plot'
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run", "--disable-quic"]
@@ -43,35 +42,6 @@ SHOWS = """([zone, x]) => {
     return plots[0].data.some(tr => tr.mode === 'markers' &&
         tr.x.some(v => String(v).replace(' ', 'T').startsWith(x)));
 }"""
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_server(log_path: Path) -> tuple[subprocess.Popen, str]:
-    port = free_port()
-    streamlit = shutil.which("streamlit", path=str(Path(sys.executable).parent)) or "streamlit"
-    with log_path.open("w") as out:
-        proc = subprocess.Popen([streamlit, "run", str(ROOT / "app.py"), "--server.headless", "true",
-                                 "--server.port", str(port), "--server.address", "127.0.0.1",
-                                 "--browser.gatherUsageStats", "false"],
-                                cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            break
-        try:
-            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as r:
-                if r.status == 200:
-                    return proc, url
-        except OSError:
-            time.sleep(0.2)
-    proc.kill()
-    raise SystemExit(f"streamlit did not start:\n{log_path.read_text()[-2000:]}")
 
 
 def load_once(browser, url: str) -> float:
@@ -120,24 +90,16 @@ def main(argv=None) -> None:
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--chromium", default="/usr/bin/chromium")
     args = ap.parse_args(argv)
-    with tempfile.TemporaryDirectory() as tmp:
-        proc, url = start_server(Path(tmp) / "server.log")
-        try:
-            with sync_playwright() as p:
-                browser = p.chromium.launch(executable_path=args.chromium, args=ARGS)
-                try:
-                    first = load_once(browser, url)
-                    loads = [load_once(browser, url) for _ in range(args.runs)]
-                    changes = zone_changes(browser, url, args.runs)
-                    version = browser.version
-                finally:
-                    browser.close()
-        finally:
-            proc.terminate()
+    with tempfile.TemporaryDirectory() as tmp, running_app(ROOT / "app.py", Path(tmp) / "server.log") as url:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=args.chromium, args=ARGS)
             try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+                first = load_once(browser, url)
+                loads = [load_once(browser, url) for _ in range(args.runs)]
+                changes = zone_changes(browser, url, args.runs)
+                version = browser.version
+            finally:
+                browser.close()
     print(f"Dashboard timing: streamlit run app.py, Chromium {version}, {args.runs} runs each")
     print(f"{'first load after server start':<38} {first:6.2f} s")
     show("navigation -> chart visible", loads)

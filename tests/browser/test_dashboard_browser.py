@@ -8,17 +8,16 @@ exactly one chart in the expected state. The URL is read with urllib (Streamlit 
 from __future__ import annotations
 
 import shutil
-import socket
-import subprocess
 import sys
 import time
-import urllib.request
 from datetime import datetime, timedelta
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from playwright.sync_api import Page, expect
+
+from tests.streamlit_server import ServerDidNotStart, running_app
 
 pytestmark = pytest.mark.browser
 
@@ -219,12 +218,6 @@ Update. Om 12:30 uur lokale tijd plaatste iemand dit: <script>window.__xss=1</sc
 """
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def xss_url(tmp_path_factory):
     """A second `streamlit run` on a copy of app.py whose data/ adds an article carrying script and an
@@ -241,33 +234,11 @@ def xss_url(tmp_path_factory):
     (data / f"{XSS_DOC}.meta.toml").write_text(
         'title = "Probe <img src=x onerror=\\"window.__xss=1\\">"\nsource = "<script>window.__xss=1</script>"\n'
         'language = "nl"\nevent_date = 2025-08-15\nlocal_tz = "America/Anchorage"\n', encoding="utf-8")
-    port = free_port()
-    log = site / "server.log"
-    streamlit = shutil.which("streamlit", path=str(Path(sys.executable).parent)) or "streamlit"
-    with log.open("w") as out:
-        proc = subprocess.Popen([streamlit, "run", str(site / "app.py"), "--server.headless", "true",
-                                 "--server.port", str(port), "--server.address", "127.0.0.1",
-                                 "--browser.gatherUsageStats", "false"],
-                                cwd=site, stdout=out, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                time.sleep(0.3)
-        else:
-            pytest.fail(f"streamlit did not start: {log.read_text()[-2000:]}")
-        yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        with running_app(site / "app.py", site / "server.log") as url:
+            yield url
+    except ServerDidNotStart as exc:
+        pytest.fail(f"streamlit did not start: {exc}")
 
 
 def test_source_view_shows_markup_as_text(page: Page, xss_url, tmp_path):
