@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .dates import parse_date
 from .errors import ArticleError, TimelineError
-from .langdata import available, load_language, norm, places
+from .langdata import available, load_language, load_toml, norm
 from .scan import detect_language, find, line_number, newline_offsets, non_overlapping
 from .settings import MAX_ARTICLE_BYTES
 from .zones import zone_name
@@ -154,7 +154,6 @@ def infer_date(text: str, lang: str) -> tuple[date, int] | None:
 
 def infer_zone(text: str) -> str | None:
     """The zone of the city named most often (countries are ignored: they are talked about)."""
-    from .langdata import load_toml
     counts: Counter = Counter()
     for zone, names in load_toml("places").get("cities", {}).items():
         for name in names:

@@ -8,7 +8,6 @@ exactly one chart in the expected state. The URL is read with urllib (Streamlit 
 from __future__ import annotations
 
 import shutil
-import sys
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
