@@ -737,6 +737,15 @@ CASES = [
         "27 Oct 2024, after the fold: 03.30 CET (UTC+1) = 02:30Z",
         date="2024-10-27", tz=AMS,
     ),
+    # ------------------------------------------------------------------ clock ranges
+    Case("De stembureaus in Anchorage zijn open van 7.30 tot 21 uur.",
+         [{"kind": "clock", "text": "7.30", "utc": "2025-08-15T15:30:00Z", "tz_source": "article"},
+          {"kind": "clock", "text": "21 uur", "utc": "2025-08-16T05:00:00Z"}],
+         "van X tot Y uur: the first hour has no 'uur'; 07:30 AKDT = 15:30Z, 21:00 AKDT = 05:00Z next day"),
+    Case("Het overleg staat gepland tussen 11 en 12 uur lokale tijd.",
+         [{"kind": "clock", "text": "11", "utc": "2025-08-15T19:00:00Z", "tz_source": "sentence"},
+          {"kind": "clock", "text": "12 uur lokale tijd", "utc": "2025-08-15T20:00:00Z", "tz_source": "stated"}],
+         "tussen X en Y uur lokale tijd: the zone after the second hour covers the first; 11:00 AKDT = 19:00Z"),
 ]
 
 
