@@ -12,6 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from timeline import TimelineError
+from timeline.board import window
 from timeline.charts import VERDICT_COLOUR, schedule_figure, timeline_figure
 from timeline.dashboard import (at_moment, day_bounds, first_time, headlines, highlighted, show_schedule,
                                 show_table, verdict_style)
@@ -188,7 +189,7 @@ if st.session_state["ev"] in by_id.index:
     row = by_id.loc[st.session_state["ev"]]
     # The quote in context: plain text, never Markdown or HTML.
     st.text(f"{row['label']} · {row['status']} · line {row['line']}\n"
-            f"{show_table(events[events['event_id'] == st.session_state['ev']], zone, tz2, meta['date']).iloc[0]['when']}"
+            f"{window(row['start'], row['start_earliest'], row['start_latest'], zone, meta['date'], row['modifier'])}"
             f"\n“{row['quote']}”\nTold: {row['sources']}")
 
 # ------------------------------------------------------------------ share link

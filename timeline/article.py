@@ -13,15 +13,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .dates import parse_date
+from .dates import day_of, parse_date
 from .errors import ArticleError, TimelineError
-from .langdata import available, load_language, load_toml, norm
-from .scan import detect_language, find, line_number, newline_offsets, non_overlapping
+from .langdata import available, load_language, load_toml
+from .scan import ASCII_LOWER, detect_language, find, line_number, newline_offsets, non_overlapping
 from .settings import MAX_ARTICLE_BYTES
 from .zones import zone_name
 
 HTML_HINT = re.compile(r"<(?:html|body|p|div|span|br|script|article|a\s|h[1-6]|img|style)\b", re.I)
-ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 # An opening of markup: a comment, a script or style block (closed by a search), or one plain tag.
 HTML_OPEN = re.compile(r"<!--|<(?P<block>script|style)\b[^<>]{0,2000}>|<[^<>]{0,2000}>", re.I)
 
@@ -143,12 +142,9 @@ def infer_date(text: str, lang: str) -> tuple[date, int] | None:
     nl = newline_offsets(text)
     for h in hits:
         g = h.match.groupdict()
-        if g.get("year") and g.get("day"):
-            month = int(g["month_num"]) if g.get("month_num") else int(language.words["month"][norm(g["month"])])
-            try:
-                return date(int(g["year"]), month, int(g["day"])), line_number(nl, h.start)
-            except ValueError:
-                continue
+        got = day_of(g, language, None) if g.get("year") else None
+        if got:
+            return got[0], line_number(nl, h.start)
     return None
 
 

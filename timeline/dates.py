@@ -36,7 +36,7 @@ def parse_date(value) -> date | None:
         raise BadDate(f"bad date {value!r}; write it as YYYY-MM-DD, e.g. 2025-08-15") from None
 
 
-def _day_of(groups: dict, lang: Language, event: date | None) -> tuple[date, str, str | None] | None:
+def day_of(groups: dict, lang: Language, event: date | None) -> tuple[date, str, str | None] | None:
     daypart = None
     if groups.get("daypart"):
         daypart = lang.words["daypart_suffix"][norm(groups["daypart"])]
@@ -90,7 +90,7 @@ def read_dates(text: str, start: int, end: int, lang: Language, event: date | No
     for h in hits:
         if any(not (h.end <= a or h.start >= b) for a, b in taken):
             continue
-        got = _day_of(h.match.groupdict(), lang, event)
+        got = day_of(h.match.groupdict(), lang, event)
         if got:
             out.append(DateRef(h.start, h.end, got[0], got[1], got[2], paren_of(h.start, parens)))
     return out

@@ -6,7 +6,7 @@ from .dates import parse_date
 from .langdata import available, load_language
 from .mention import Mention
 from .resolve import ClockResolver, clock_valid, duration_mention
-from .scan import (add_context, add_duration_context, detect_language, find, keep, line_number, newline_offsets,
+from .scan import (add_context, add_duration_context, detect_language, find, keep, line_number,
                    non_overlapping, sentence_bounds, windows)
 from .zones import zone_name
 
@@ -32,8 +32,8 @@ def extract(text: str, *, date=None, tz: str | None = None, lang: str | None = N
             add_duration_context(text, h, language)
             durations.append(duration_mention(text, h, language))
     sentences = sentence_bounds(text, language, [(h.start, h.end) for h in clocks])
-    mentions = ClockResolver(text, language, event, zone, sentences).run(clocks)
-    newlines = newline_offsets(text)
+    resolver = ClockResolver(text, language, event, zone, sentences)
+    mentions = resolver.run(clocks)
     for d in durations:
-        d.line = line_number(newlines, d.start)
+        d.line = line_number(resolver.newlines, d.start)
     return sorted(mentions + durations, key=lambda m: m.start)
