@@ -1,7 +1,7 @@
 """Summit Timeline dashboard: scrub the day, planned vs actual, any zone, a link that reproduces the view.
 
-Wiring only: figures come from timeline.charts, view state from timeline.share, tables from
-timeline.dashboard. Article text is escaped wherever it is shown; never rendered as HTML or Markdown.
+Wiring only: figures come from timeline.views.figures, view state from timeline.views.share, tables from
+timeline.views.dashboard. Article text is escaped wherever it is shown; never rendered as HTML or Markdown.
 """
 
 import time
@@ -12,16 +12,16 @@ import pandas as pd
 import streamlit as st
 
 from timeline import TimelineError
-from timeline.board import window
-from timeline.charts import VERDICT_COLOUR, schedule_figure, timeline_figure
-from timeline.dashboard import (at_moment, day_bounds, first_time, headlines, highlighted, show_schedule,
+from timeline.events.board import window
+from timeline.views.figures import VERDICT_COLOUR, schedule_figure, timeline_figure
+from timeline.views.dashboard import (at_moment, day_bounds, first_time, headlines, highlighted, show_schedule,
                                 show_table, verdict_style)
-from timeline.export import figure_html, to_csv, to_ics, to_json
+from timeline.views.export import figure_html, to_csv, to_ics, to_json
 from timeline.pipeline import load
-from timeline.schedule import build_schedule
+from timeline.events.schedule import build_schedule
 from timeline.schema import KINDS, STATUSES
-from timeline.share import VIEWS, View, parse_view, share_url, view_to_params
-from timeline.zones import UTC, get_zone
+from timeline.views.share import VIEWS, View, parse_view, share_url, view_to_params
+from timeline.text.zones import UTC, get_zone
 
 DATA = Path(__file__).parent / "data"
 SEED_DOC = "alaska-summit-2025-08-15.nl"

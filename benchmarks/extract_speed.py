@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/extract_speed.py [--runs 300] [--articles 1000]
 
-1. The seed article, in process: median time of timeline.extract (warm: pytz look-ups cached from
+1. The seed article, in process: median time of timeline.text.extract (warm: pytz look-ups cached from
    earlier runs, as in a long-running app; cold: those caches cleared before each run).
 2. Throughput on a corpus of N articles built from the test phrases (Dutch and English), each a
    shuffle of 40 phrases, language given and not.
@@ -25,8 +25,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 import timeline  # noqa: E402
-from timeline import zones  # noqa: E402
-from timeline.article import load_article  # noqa: E402
+from timeline.text import zones  # noqa: E402
+from timeline.text.article import load_article  # noqa: E402
 
 SEED = ROOT / "data" / "alaska-summit-2025-08-15.nl.txt"
 
@@ -69,14 +69,14 @@ def main() -> None:
     args = ap.parse_args()
 
     art = load_article(SEED)
-    run = lambda: timeline.extract(art.text, date=art.event_date, tz=art.local_tz, lang=art.language)  # noqa: E731
+    run = lambda: timeline.text.extract(art.text, date=art.event_date, tz=art.local_tz, lang=art.language)  # noqa: E731
     found = run()
     print(f"seed: {len(art.text):,} characters, {sum(m.kind == 'clock' for m in found)} clock times, "
           f"{sum(m.kind == 'duration' for m in found)} durations")
     timed(run, 20)
     warm = timed(run, args.runs)
     cold = timed(run, args.runs, before=clear_caches)
-    detect = timed(lambda: timeline.extract(art.text, date=art.event_date, tz=art.local_tz), args.runs)
+    detect = timed(lambda: timeline.text.extract(art.text, date=art.event_date, tz=art.local_tz), args.runs)
     ms = lambda xs: statistics.median(xs) * 1000  # noqa: E731
     cpu = timed(run, args.runs, clock=time.process_time)
     print(f"seed extract, median of {args.runs}: {ms(warm):.2f} ms warm (fastest {min(warm) * 1000:.2f}), "
@@ -87,11 +87,11 @@ def main() -> None:
     articles = corpus(args.articles)
     size = sum(len(t) for _, t in articles)
     t0 = time.perf_counter()
-    total = sum(len(timeline.extract(t, date="2025-08-15", tz="America/Anchorage", lang=c)) for c, t in articles)
+    total = sum(len(timeline.text.extract(t, date="2025-08-15", tz="America/Anchorage", lang=c)) for c, t in articles)
     elapsed = time.perf_counter() - t0
     t0 = time.perf_counter()
     for _, t in articles:
-        timeline.extract(t, date="2025-08-15", tz="America/Anchorage")
+        timeline.text.extract(t, date="2025-08-15", tz="America/Anchorage")
     elapsed_detect = time.perf_counter() - t0
     print(f"corpus: {len(articles)} articles, {size / 1e6:.1f} M characters, {total:,} mentions")
     print(f"  throughput: {len(articles) / elapsed:,.0f} articles/s ({size / elapsed / 1e6:.2f} M chars/s), "

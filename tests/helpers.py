@@ -31,7 +31,7 @@ def case_id(case: Case) -> str:
 
 
 def assert_case(case: Case, lang: str) -> None:
-    found = [m.to_json() for m in timeline.extract(case.text, date=case.date, tz=case.tz, lang=lang)]
+    found = [m.to_json() for m in timeline.text.extract(case.text, date=case.date, tz=case.tz, lang=lang)]
     shown = [{k: m.get(k) for k in ("text", "kind", "utc", "modifier", "tz", "tz_source", "minutes")}
              for m in found]
     assert len(found) == len(case.expected), f"{case.why}: got {shown}"
@@ -67,8 +67,8 @@ def assert_one_line_error(result, code: int, words, ignore_case: bool = False) -
 
 
 def assert_reading(text: str, expected: dict, why: str, lang: str) -> None:
-    """timeline.cues.classify on one clause: compare only the keys given."""
-    from timeline.cues import classify
+    """timeline.events.cues.classify on one clause: compare only the keys given."""
+    from timeline.events.cues import classify
     reading = classify(text, lang)
     got = {key: getattr(reading, key) for key in expected}
     assert got == expected, f"{why}: got {got}, want {expected}"

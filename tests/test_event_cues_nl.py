@@ -1,4 +1,4 @@
-"""Dutch event cues: what one clause says happened, read as a whole by timeline.cues.classify.
+"""Dutch event cues: what one clause says happened, read as a whole by timeline.events.cues.classify.
 
 Each expected value was decided from the sentence's meaning (NOS/NRC/VRT live-blog phrasing
 about the Alaska summit and similar events), not from what the code returns:

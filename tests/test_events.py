@@ -5,12 +5,12 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from timeline.article import Article
-from timeline.events import events_from_mentions
-from timeline.export import records
-from timeline.extract import extract
+from timeline.text.article import Article
+from timeline.events.grouping import events_from_mentions
+from timeline.views.export import records
+from timeline.text.extract import extract
 from timeline.pipeline import load
-from timeline.schedule import build_schedule
+from timeline.events.schedule import build_schedule
 from timeline.schema import EVENT_SCHEMA, TIME, make_table
 
 SEED = "data/alaska-summit-2025-08-15.nl.txt"

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from timeline.pipeline import load
-from timeline.schedule import build_schedule
+from timeline.events.schedule import build_schedule
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "data" / "alaska-summit-2025-08-15.nl.txt"

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 from pandas.testing import assert_frame_equal
 
-from timeline.export import (ExportFormatError, figure_html, from_csv, from_json, to_csv, to_ics,
+from timeline.views.export import (ExportFormatError, figure_html, from_csv, from_json, to_csv, to_ics,
                              to_json)
 from timeline.pipeline import load
 from timeline.schema import EVENT_SCHEMA, TIME, make_table
@@ -110,7 +110,7 @@ def test_times_are_iso_utc():
 
 
 def test_json_is_the_records(seed):
-    from timeline.export import records
+    from timeline.views.export import records
     assert json.loads(to_json(seed)) == records(seed)
 
 

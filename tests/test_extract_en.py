@@ -623,7 +623,7 @@ def test_cases_unique() -> None:
 
 
 def _extract(text, date="2025-08-15", tz=AK):
-    return [m.to_json() for m in timeline.extract(text, date=date, tz=tz, lang="en")]
+    return [m.to_json() for m in timeline.text.extract(text, date=date, tz=tz, lang="en")]
 
 
 def test_dst_gap_spring_forward() -> None:

@@ -759,7 +759,7 @@ def test_cases_unique():
 
 
 def _mentions(text, date="2025-08-15", tz="America/Anchorage"):
-    return [m.to_json() for m in timeline.extract(text, date=date, tz=tz, lang="nl")]
+    return [m.to_json() for m in timeline.text.extract(text, date=date, tz=tz, lang="nl")]
 
 
 # ---------------------------------------------------------------------- pairs: shared id

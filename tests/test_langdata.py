@@ -6,10 +6,10 @@ from datetime import date
 import pytest
 
 import timeline
-from timeline.dates import read_dates
+from timeline.text.dates import read_dates
 from timeline.errors import LanguageDataError, UnknownLanguage
-from timeline.langdata import LANG_DIR, available, load_language, places
-from timeline.zones import get_zone
+from timeline.text.langdata import LANG_DIR, available, load_language, places
+from timeline.text.zones import get_zone
 
 EVENT = date(2025, 8, 15)
 TZ = "America/Anchorage"
@@ -50,7 +50,7 @@ def test_every_rule_example(code, rule):
         refs = read_dates(rule.example, 0, len(rule.example), load_language(code), EVENT, [], [])
         assert [r.day.isoformat() for r in refs] == [rule.value]
         return
-    found = timeline.extract(rule.example, date=EVENT, tz=TZ, lang=code)
+    found = timeline.text.extract(rule.example, date=EVENT, tz=TZ, lang=code)
     if rule.section == "duration":
         lo, hi = map(int, rule.value.split("-"))
         assert any(m.rule == rule.name and list(m.minutes) == [lo, hi] for m in found), found
@@ -95,7 +95,7 @@ def test_unknown_language():
 
 
 def test_bad_rule_names_file_and_rule(tmp_path, monkeypatch):
-    import timeline.langdata as ld
+    import timeline.text.langdata as ld
     (tmp_path / "zz.toml").write_text(
         '[language]\ncode = "zz"\n[context]\nleft = "$"\npair_connector = "$"\n'
         '[[clock]]\nname = "zz_broken"\npattern = "(?P<hour>\\\\d"\nexample = "1"\nvalue = "01:00"\n',

@@ -26,7 +26,7 @@ days = st.dates(min_value=date(1970, 1, 2), max_value=date(2099, 12, 30))
 @settings(max_examples=400, deadline=None)
 @given(text=texts, lang=st.sampled_from(["nl", "en", None]), tz=zones, day=days)
 def test_any_text_resolves_sanely(text, lang, tz, day):
-    mentions = timeline.extract(text, date=day, tz=tz, lang=lang)
+    mentions = timeline.text.extract(text, date=day, tz=tz, lang=lang)
     last = -1
     for m in mentions:
         assert 0 <= m.start < m.end <= len(text)

@@ -7,9 +7,9 @@ import pytest
 
 import timeline
 from tests.helpers import cli
-from timeline.article import Article, blank_html, load_article
-from timeline.events import events_from_mentions
-from timeline.extract import extract
+from timeline.text.article import Article, blank_html, load_article
+from timeline.events.grouping import events_from_mentions
+from timeline.text.extract import extract
 
 
 @pytest.mark.parametrize("text, wall", [
@@ -19,32 +19,32 @@ from timeline.extract import extract
     ("De lunch begint om half een 's middags.", "12:30"),            # half een = 12:30
 ])
 def test_half_and_quarter_with_day_parts(text, wall):
-    found = [m for m in timeline.extract(text, date="2025-08-15", tz="Europe/Amsterdam", lang="nl")
+    found = [m for m in timeline.text.extract(text, date="2025-08-15", tz="Europe/Amsterdam", lang="nl")
              if m.kind == "clock"]
     assert [(m.local.strftime("%H:%M"), m.local.date()) for m in found] == [(wall, date(2025, 8, 15))]
 
 
 def test_am_after_pm_rolls_to_the_next_morning():
-    found = timeline.extract("He left at 9 p.m. local time and arrived at 7 a.m. local time.",
+    found = timeline.text.extract("He left at 9 p.m. local time and arrived at 7 a.m. local time.",
                              date="2025-08-15", tz="America/Anchorage", lang="en")
     # 21:00 AKDT on the 15th = 05:00Z on the 16th; 07:00 AKDT on the 16th = 15:00Z
     assert [m.to_json()["utc"] for m in found] == ["2025-08-16T05:00:00Z", "2025-08-16T15:00:00Z"]
 
 
 def test_sharp_half_of_a_pair_keeps_its_exactness():
-    found = timeline.extract("Arrival is about 10 a.m. local time, or 2 p.m. sharp ET.",
+    found = timeline.text.extract("Arrival is about 10 a.m. local time, or 2 p.m. sharp ET.",
                              date="2025-08-15", tz="America/Anchorage", lang="en")
     assert [m.modifier for m in found] == ["approx", "exact"]
 
 
 def test_pair_resolves_a_dst_fold_and_reports_a_mismatch():
     # 02:30 CEST on 27 Oct 2024 is 00:30Z, 02:30 CET 01:30Z: the UTC half picks the reading.
-    ok = timeline.extract("Hij landde om 02.30 uur Nederlandse tijd (00.30 uur UTC).", date="2024-10-27",
+    ok = timeline.text.extract("Hij landde om 02.30 uur Nederlandse tijd (00.30 uur UTC).", date="2024-10-27",
                           tz="Europe/Amsterdam", lang="nl")
     first = ok[0].to_json()
     assert first["utc"] == "2024-10-27T00:30:00Z" and "dst_resolved" in first["flags"]
     assert "dst_fold" not in first["flags"] and first["conflict"] is None
-    bad = timeline.extract("Hij landde om 02.30 uur Nederlandse tijd (03.30 uur UTC).", date="2024-10-27",
+    bad = timeline.text.extract("Hij landde om 02.30 uur Nederlandse tijd (03.30 uur UTC).", date="2024-10-27",
                            tz="Europe/Amsterdam", lang="nl")
     assert bad[0].utc is None and bad[0].conflict and "120 min" in bad[0].conflict   # nearest reading 01:30Z
 

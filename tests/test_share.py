@@ -8,8 +8,8 @@ import pytz
 from hypothesis import given, settings, strategies as st
 
 from timeline.schema import KINDS, STATUSES
-from timeline.share import MAX_LEN, PARAMS, VIEWS, View, parse_view, share_url, view_to_params
-from timeline.zones import zone_name
+from timeline.views.share import MAX_LEN, PARAMS, VIEWS, View, parse_view, share_url, view_to_params
+from timeline.text.zones import zone_name
 
 DOC = "alaska-summit-2025-08-15.nl"
 D = View(doc=DOC, tz="America/Anchorage", tz2="Europe/Amsterdam")

@@ -6,7 +6,7 @@ import pytest
 import pytz
 
 from timeline.errors import UnknownZone
-from timeline.zones import get_zone, local_day_bounds, localize
+from timeline.text.zones import get_zone, local_day_bounds, localize
 
 CASES = [
     # zone, day, wall "HH:MM", expected UTC or flag, why

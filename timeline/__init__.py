@@ -2,8 +2,9 @@
 
 from .errors import (ArticleError, BadDate, LanguageDataError, TimelineError, UnknownLanguage,
                      UnknownZone)
-from .extract import extract
-from .mention import Mention
+from .text.article import load_article
+from .text.extract import extract
+from .text.mention import Mention
 
-__all__ = ["extract", "Mention", "TimelineError", "UnknownZone", "BadDate", "UnknownLanguage",
+__all__ = ["extract", "load_article", "Mention", "TimelineError", "UnknownZone", "BadDate", "UnknownLanguage",
            "LanguageDataError", "ArticleError"]

@@ -11,15 +11,15 @@ import io
 import json
 import sys
 
-from .article import load_article
+from .text.article import load_article
 from .errors import ArticleError, TimelineError
-from .events import events_from_mentions
-from .export import records, to_csv
-from .extract import extract
-from .langdata import available
-from .board import format_schedule
-from .schedule import build_schedule
-from .zones import zone_name
+from .events.grouping import events_from_mentions
+from .views.export import records, to_csv
+from .text.extract import extract
+from .text.langdata import available
+from .events.board import format_schedule
+from .events.schedule import build_schedule
+from .text.zones import zone_name
 
 MENTION_COLUMNS = ["start", "end", "line", "kind", "text", "utc", "local", "tz", "tz_source",
                    "date_source", "modifier", "earliest", "latest", "minutes", "pair", "conflict",

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .article import Article, load_article
-from .events import events_from_mentions
-from .extract import extract
-from .mention import Mention
+from .text.article import Article, load_article
+from .events.grouping import events_from_mentions
+from .text.extract import extract
+from .text.mention import Mention
 
 
 @dataclass

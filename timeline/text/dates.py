@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from .errors import BadDate
+from ..errors import BadDate
 from .langdata import Language, norm
 from .scan import find, non_overlapping, paren_of
 

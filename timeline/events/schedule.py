@@ -12,7 +12,7 @@ from datetime import timedelta
 
 import pandas as pd
 
-from .settings import ON_TIME_MINUTES
+from ..settings import ON_TIME_MINUTES
 
 COLUMNS = ["slot", "item", "kind", "actors", "certainty", "planned_modifier", "actual_modifier",
            "planned_start", "planned_earliest", "planned_latest", "planned_end_earliest", "planned_end_latest",

@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .errors import LanguageDataError
-from .langdata import load_language, load_toml, places
+from ..errors import LanguageDataError
+from ..text.langdata import load_language, load_toml, places
 
 CATEGORIES = ("kind", "role", "status", "certainty", "qualifier", "lasting", "attribution")
 ROLE_REACH = 30              # a role word after the time counts only this close ("om 11 uur begon")

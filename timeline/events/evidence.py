@@ -10,13 +10,13 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from .article import Article
+from ..text.article import Article
 from .cues import Reading, clauses, load_cues, read
-from .dates import date_for, read_dates
-from .langdata import load_language
-from .mention import Mention
-from .scan import line_number, newline_offsets, paren_of, paren_ranges, sentence_bounds
-from .zones import local_day_bounds
+from ..text.dates import date_for, read_dates
+from ..text.langdata import load_language
+from ..text.mention import Mention
+from ..text.scan import line_number, newline_offsets, paren_of, paren_ranges, sentence_bounds
+from ..text.zones import local_day_bounds
 
 KINDS_WITH_ROLES = {"meeting", "press", "meal", "flight"}
 QUOTED = re.compile(r'"[^"\n]*"|“[^”\n]*”|„[^”“\n]*[”“]')

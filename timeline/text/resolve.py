@@ -9,7 +9,7 @@ from .dates import DateRef, date_for, read_dates
 from .langdata import Language, abbreviations, lookup_number, norm, places
 from .mention import Mention
 from .scan import Hit, line_number, newline_offsets, paren_of, paren_ranges
-from .settings import (CLOCK_WINDOWS, DURATION_APPROX_FRACTION, DURATION_SLACK,
+from ..settings import (CLOCK_WINDOWS, DURATION_APPROX_FRACTION, DURATION_SLACK,
                        PAIR_TOLERANCE)
 from .zones import earliest_reading, local_day_bounds, localize, offset_minutes
 

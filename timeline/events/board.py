@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .zones import get_zone
+from ..text.zones import get_zone
 
 
 def clock(ts, tz: str, day=None) -> str:

@@ -9,8 +9,8 @@ from datetime import datetime
 
 import pandas as pd
 
-from .errors import TimelineError
-from .schema import EVENT_SCHEMA, TIME
+from ..errors import TimelineError
+from ..schema import EVENT_SCHEMA, TIME
 
 ICS_STATUS = {"planned": "TENTATIVE", "actual": "CONFIRMED", "cancelled": "CANCELLED"}
 

@@ -14,10 +14,10 @@ from datetime import date
 from pathlib import Path
 
 from .dates import day_of, parse_date
-from .errors import ArticleError, TimelineError
+from ..errors import ArticleError, TimelineError
 from .langdata import available, load_language, load_toml
 from .scan import ASCII_LOWER, detect_language, find, line_number, newline_offsets, non_overlapping
-from .settings import MAX_ARTICLE_BYTES
+from ..settings import MAX_ARTICLE_BYTES
 from .zones import zone_name
 
 HTML_HINT = re.compile(r"<(?:html|body|p|div|span|br|script|article|a\s|h[1-6]|img|style)\b", re.I)

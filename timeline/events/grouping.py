@@ -13,11 +13,11 @@ from datetime import timedelta
 
 import pandas as pd
 
-from .article import Article
-from .langdata import load_toml
-from .mention import Mention
-from .schema import make_table
-from .sources import Reader, Source
+from ..text.article import Article
+from ..text.langdata import load_toml
+from ..text.mention import Mention
+from ..schema import make_table
+from .evidence import Reader, Source
 
 SAME_EVENT = timedelta(minutes=60)       # two tellings of one event lie this close
 SHARED_KINDS = {"meal"}                  # one per article and status, whoever is named with it

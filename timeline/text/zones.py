@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import pytz
 
-from .errors import UnknownZone
+from ..errors import UnknownZone
 from .langdata import load_toml
 
 UTC = pytz.utc

@@ -8,9 +8,9 @@ from datetime import timedelta
 
 import pandas as pd
 
-from .board import difference, length, minutes, window
-from .schedule import point_of
-from .zones import get_zone, local_day_bounds
+from ..events.board import difference, length, minutes, window
+from ..events.schedule import point_of
+from ..text.zones import get_zone, local_day_bounds
 
 
 def headlines(board: pd.DataFrame, events: pd.DataFrame) -> list[tuple[str, str, str]]:

@@ -11,8 +11,8 @@ import html
 import pandas as pd
 import plotly.graph_objects as go
 
-from .schedule import point_of
-from .zones import get_zone
+from ..events.schedule import point_of
+from ..text.zones import get_zone
 
 STATUS_STYLE = {  # marker symbol, line dash, colour
     "actual": ("circle", "solid", "#1f77b4"),

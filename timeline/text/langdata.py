@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .errors import LanguageDataError, UnknownLanguage
+from ..errors import LanguageDataError, UnknownLanguage
 
-LANG_DIR = Path(__file__).parent / "lang"
+LANG_DIR = Path(__file__).parent.parent / "lang"
 SHARED_FILES = {"zones", "places", "actors", "labels"}
 
 # Named groups the engine reads, per rule section. Anything else is a mistake in the file.

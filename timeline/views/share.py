@@ -12,9 +12,9 @@ from dataclasses import dataclass, fields, replace
 from datetime import datetime
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from .errors import UnknownZone
-from .schema import KINDS, STATUSES
-from .zones import get_zone
+from ..errors import UnknownZone
+from ..schema import KINDS, STATUSES
+from ..text.zones import get_zone
 
 __all__ = ["View", "VIEWS", "BadParam", "parse_view", "view_to_params", "share_url"]
 
