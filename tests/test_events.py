@@ -17,8 +17,10 @@ SEED = "data/alaska-summit-2025-08-15.nl.txt"
 
 
 def table_for(text, lang="nl"):
+    # These snippets name the leaders without titles, as a blog does after its opening lines: the
+    # people come from the metadata, as they would for such an article.
     art = Article(path=None, doc="t", text=text, language=lang, event_date=date(2025, 8, 15),
-                  local_tz="America/Anchorage")
+                  local_tz="America/Anchorage", actors=["Trump", "Putin"], aliases={"Trump": ["Air Force One"]})
     return events_from_mentions(art, extract(text, date=art.event_date, tz=art.local_tz, lang=lang))
 
 

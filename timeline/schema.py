@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-KINDS = ["arrival", "departure", "meeting", "press", "meal", "flight", "statement", "other"]
+from .text.langdata import load_toml
+
+# The open kind vocabulary of timeline/lang/kinds.toml: adding a kind there adds it here.
+KINDS = [k for k in load_toml("kinds") if not k.startswith("_")]
 STATUSES = ["planned", "actual", "cancelled", "unknown"]
 MODIFIERS = ["exact", "approx", "after", "before"]
 ORIGINS = ["extracted", "derived", "edited"]

@@ -1,7 +1,8 @@
 """Reading a clause for events: kind, role, status, certainty, qualifiers and actors.
 
-Every word comes from the language files ([cues.*] in timeline/lang/XX.toml) and from
-timeline/lang/actors.toml; this module only finds them and decides by position.
+Every word comes from the language files ([cues.*] in timeline/lang/XX.toml) and the kind vocabulary
+(timeline/lang/kinds.toml); people come from the article (timeline.events.people). This module only
+finds them and decides by position.
 """
 
 from __future__ import annotations
@@ -11,14 +12,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..errors import LanguageDataError
-from ..text.langdata import load_language, load_toml, places
+from ..text.langdata import load_language, load_toml
+from .people import People
 
-CATEGORIES = ("kind", "role", "status", "certainty", "qualifier", "lasting", "attribution")
+CATEGORIES = ("role", "status", "certainty", "qualifier", "lasting", "attribution")
 ROLE_REACH = 30              # a role word after the time counts only this close ("om 11 uur begon")
 STATUS_ORDER = ("cancelled", "planned", "actual")          # the first found wins
 CERTAINTY_ORDER = ("unclear", "likely")
 ATTRIBUTION_WORDS = re.compile(r"(?:\W+[\w'’-]+){1,2}")
-NAME_RUN = re.compile(r"\b[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+)+")
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,7 @@ class Tag:
     start: int
     end: int
     key: str
+    name: str | None = None       # what a kind's term names ("Working lunch")
 
 
 @dataclass(frozen=True)
@@ -37,15 +39,16 @@ class Reading:
     qualifiers: frozenset
     actors: tuple
     lasting: bool
+    name: str | None = None       # the kind's term as named in English ("Oath of office")
+    kind_at: tuple | None = None  # where the kind word stands
 
 
 @dataclass(frozen=True)
 class Cues:
     patterns: dict            # category -> compiled pattern with one named group per key
     clause_break: re.Pattern
-    actor_names: re.Pattern   # one group per alias index
-    actor_of: tuple           # alias index -> tuple of canonical actors
-    not_people: frozenset
+    kinds: re.Pattern         # one group k<i> per kind word list or term
+    kind_of: tuple            # group index -> (kind, term name or None)
 
 
 def _group(table: dict, where: str) -> re.Pattern:
@@ -61,28 +64,45 @@ def _group(table: dict, where: str) -> re.Pattern:
 
 
 @lru_cache(maxsize=None)
+def kind_specs() -> dict:
+    """kinds.toml without its format tables: kind -> its spec, in the file's order."""
+    return {k: v for k, v in load_toml("kinds").items() if not k.startswith("_")}
+
+
+def kind_pattern(code: str) -> tuple[re.Pattern, tuple]:
+    """One pattern over every kind's words in `code`, terms before plain words; and group -> (kind, name)."""
+    parts, owners = [], []
+    for kind, spec in kind_specs().items():
+        entries = [(t.get("name"), t.get(code, [])) for t in spec.get("term", [])] + [(None, spec.get(code, []))]
+        for name, words in entries:
+            if not words:
+                continue
+            parts.append(f"(?P<k{len(owners)}>" + "|".join(words) + ")")
+            owners.append((kind, name))
+    try:
+        regex = re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
+    except re.error as exc:
+        raise LanguageDataError(f"kinds.toml ({code}): bad pattern: {exc}") from exc
+    return regex, tuple(owners)
+
+
+@lru_cache(maxsize=None)
 def load_cues(code: str) -> Cues:
     load_language(code)                      # validates the code
     data = load_toml(code).get("cues", {})
     patterns = {c: _group(data.get(c, {}), f"{code}.toml [cues.{c}]") for c in CATEGORIES}
     clause = re.compile(data.get("clause", {}).get("break", r"[;:]"))
-    actors = load_toml("actors")
-    aliases, owners = [], []
-    for domain in actors.values():
-        if not isinstance(domain, dict) or "actors" not in domain:
-            continue
-        for name, forms in domain["actors"].items():
-            for form in forms:
-                aliases.append(form)
-                owners.append((name,))
-        for phrase, names in domain.get("groups", {}).items():
-            aliases.append(phrase)
-            owners.append(tuple(names))
-    order = sorted(range(len(aliases)), key=lambda i: -len(aliases[i]))
-    source = "|".join("(?P<a%d>%s)" % (i, re.escape(aliases[i]).replace(r"\ ", r"\s+")) for i in order)
-    names = re.compile(r"(?<!\w)(?:" + source + r")(?!\w)", re.IGNORECASE)
-    stop = frozenset(n.lower() for n in actors.get("not_people", {}).get("names", []))
-    return Cues(patterns, clause, names, tuple(owners), stop)
+    kinds, kind_of = kind_pattern(code)
+    return Cues(patterns, clause, kinds, kind_of)
+
+
+def kind_tags(cues: Cues, text: str, start: int, end: int) -> list[Tag]:
+    """Kind words in text[start:end]; where a term and a plain word overlap, the longer wins."""
+    out = []
+    for m in cues.kinds.finditer(text, start, end):
+        kind, name = cues.kind_of[int(m.lastgroup[1:])]
+        out.append(Tag(m.start(), m.end(), kind, name))
+    return out
 
 
 def tags(cues: Cues, category: str, text: str, start: int = 0, end: int | None = None) -> list[Tag]:
@@ -93,36 +113,6 @@ def tags(cues: Cues, category: str, text: str, start: int = 0, end: int | None =
 def clauses(cues: Cues, text: str, start: int, end: int) -> list[tuple[int, int]]:
     cuts = [start] + [m.end() for m in cues.clause_break.finditer(text, start, end)] + [end]
     return [(a, b) for a, b in zip(cuts, cuts[1:]) if a < b]
-
-
-def actors_in(cues: Cues, text: str, start: int, end: int, skip=()) -> tuple:
-    """Canonical actors named in text[start:end], in order of first mention, outside the `skip` spans."""
-    found: list[tuple[int, str]] = []
-    taken: list[tuple[int, int]] = list(skip)
-    for m in cues.actor_names.finditer(text, start, end):
-        if any(a <= m.start() < b for a, b in skip):
-            continue
-        for name in cues.actor_of[int(m.lastgroup[1:])]:
-            found.append((m.start(), name))
-        taken.append(m.span())
-    known_places = places()
-    for m in NAME_RUN.finditer(text, start, end):
-        if any(a < m.end() and m.start() < b for a, b in taken):
-            continue
-        words = m.group(0).split()
-        while words and words[0].lower() in cues.not_people:     # "Financiën Scott Bessent"
-            words = words[1:]
-        phrase = " ".join(words).lower()
-        if (len(words) < 2 or phrase in cues.not_people or phrase in known_places
-                or any(w.lower() in known_places for w in words)):
-            continue
-        found.append((m.start(), words[-1]))
-    seen, out = set(), []
-    for _, name in sorted(found, key=lambda x: x[0]):       # stable: a group keeps its own order
-        if name not in seen:
-            seen.add(name)
-            out.append(name)
-    return tuple(out)
 
 
 def nearest(found: list[Tag], a: int, b: int) -> Tag | None:
@@ -141,8 +131,9 @@ def role_of(found: list[Tag], a: int, b: int) -> Tag | None:
     return after[0] if after else None
 
 
-def read(cues: Cues, text: str, start: int, end: int, at: tuple[int, int] | None = None) -> Reading:
-    """What text[start:end] says; `at` is the span of the time it is read for."""
+def read(cues: Cues, text: str, start: int, end: int, at: tuple[int, int] | None = None,
+         people: People | None = None) -> Reading:
+    """What text[start:end] says; `at` is the span of the time it is read for; `people` of the article."""
     given = at is not None
     status_tags = tags(cues, "status", text, start, end)
     found_status = {t.key for t in status_tags}
@@ -152,7 +143,7 @@ def read(cues: Cues, text: str, start: int, end: int, at: tuple[int, int] | None
         decisive = [t for t in status_tags if t.key == status and status != "actual"]
         at = (decisive[0].start, decisive[0].end) if decisive else (start, start)
     a, b = at
-    kind = nearest(tags(cues, "kind", text, start, end), a, b)
+    kind = nearest(kind_tags(cues, text, start, end), a, b)
     roles = tags(cues, "role", text, start, end)
     role = role_of(roles, a, b) if given else (roles[0] if roles else None)
     found_cert = {t.key for t in tags(cues, "certainty", text, start, end)}
@@ -168,10 +159,13 @@ def read(cues: Cues, text: str, start: int, end: int, at: tuple[int, int] | None
             words = ATTRIBUTION_WORDS.match(text, t.end)
             stop = min(stop, words.end() if words else t.end)
         skip.append((t.start, stop))
+    actors = people.named_in(start, end, skip) if people is not None else ()
     return Reading(kind.key if kind else None, role.key if role else None, status, certainty, qualifiers,
-                   actors_in(cues, text, start, end, skip), bool(tags(cues, "lasting", text, start, end)))
+                   actors, bool(tags(cues, "lasting", text, start, end)),
+                   kind.name if kind else None, (kind.start, kind.end) if kind else None)
 
 
-def classify(text: str, lang: str) -> Reading:
-    """One clause or sentence read as a whole (for tests and quick use)."""
-    return read(load_cues(lang), text, 0, len(text))
+def classify(text: str, lang: str, people: People | None = None) -> Reading:
+    """One clause or sentence read as a whole (for tests and quick use); people from the text itself
+    unless given."""
+    return read(load_cues(lang), text, 0, len(text), people=people if people is not None else People(text))

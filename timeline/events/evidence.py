@@ -7,18 +7,19 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from ..text.article import Article
-from .cues import Reading, clauses, load_cues, read
+from .cues import Reading, clauses, kind_tags, load_cues, read
+from .people import People
 from ..text.dates import date_for, read_dates
 from ..text.langdata import load_language
 from ..text.mention import Mention
 from ..text.scan import line_number, newline_offsets, paren_of, paren_ranges, sentence_bounds
 from ..text.zones import local_day_bounds
 
-KINDS_WITH_ROLES = {"meeting", "press", "meal", "flight"}
+KINDS_WITH_ROLES = {"meeting", "press", "meal", "flight", "speech", "ceremony", "hearing", "match"}
 QUOTED = re.compile(r'"[^"\n]*"|“[^”\n]*”|„[^”“\n]*[”“]')
 UNTIMED_KINDS = {"meal", "press"}          # told of without a time, yet part of the day's schedule
 DATABLE_REACH = 7                          # days around the event date a dated event may lie
@@ -45,6 +46,8 @@ class Source:
     tz: str | None = None
     minutes: tuple | None = None
     also: list = field(default_factory=list)      # the other half of a conversion
+    name: str | None = None                       # what the text names it, in English ("Working lunch")
+    what: str = ""                                # the item's own words (a list item, a table cell)
 
     @property
     def qualifier(self) -> str:
@@ -64,6 +67,7 @@ class Reader:
                                          every_line=True)
         self.starts = [a for a, _ in self.sentences]
         self.newlines = newline_offsets(self.text)
+        self.people = People(self.text, article.actors, article.aliases)
         self._readings: dict = {}
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
@@ -83,7 +87,7 @@ class Reader:
     def reading(self, a: int, b: int, at=None) -> Reading:
         key = (a, b, at)
         if key not in self._readings:
-            self._readings[key] = read(self.cues, self.text, a, b, at)
+            self._readings[key] = read(self.cues, self.text, a, b, at, self.people)
         return self._readings[key]
 
     def context(self, pos: int, at=None) -> Reading:
@@ -92,7 +96,7 @@ class Reader:
         r = self.reading(ca, cb, at)
         sa, sb = self.sentence_of(pos)
         whole = self.reading(sa, sb, at)
-        kind = r.kind or whole.kind
+        kind, name = (r.kind, r.name) if r.kind else (whole.kind, whole.name)
         actors = r.actors or whole.actors
         # A clause with its own status word keeps its own certainty; one without takes the sentence's.
         status, certainty = (r.status, r.certainty) if r.status != "unknown" else (whole.status, whole.certainty)
@@ -101,19 +105,28 @@ class Reader:
         while (kind is None or not actors) and prev > line_start:
             pa, pb = self.sentence_of(prev - 1)
             earlier = self.reading(pa, pb)
-            kind = kind or earlier.kind
+            if kind is None:
+                kind, name = earlier.kind, earlier.name
             actors = actors or earlier.actors
             prev = pa
-        return Reading(kind, r.role, status, certainty, r.qualifiers | whole.qualifiers, actors, r.lasting)
+        return Reading(kind, r.role, status, certainty, r.qualifiers | whole.qualifiers, actors, r.lasting, name)
 
     def source(self, r: Reading, start: int, end: int) -> Source:
-        kind = r.kind or "other"
-        if kind == "meeting" and "expanded" in r.qualifiers:
-            kind = "meal"        # the expanded bilateral meeting is the working lunch
-        return Source(kind=kind, status=r.status, certainty=r.certainty, actors=r.actors,
+        return Source(kind=r.kind or "other", status=r.status, certainty=r.certainty, actors=r.actors,
                       qualifiers=r.qualifiers, role=r.role if r.kind in KINDS_WITH_ROLES else None,
                       line=line_number(self.newlines, start), start=start, end=end,
-                      text=self.text[start:end], quote=self.quote(start))
+                      text=self.text[start:end], quote=self.quote(start), name=r.name)
+
+    def schedule_item(self, r: Reading, ca: int, cb: int) -> Reading | None:
+        """A clause without a time that names a meal or a press appearance tells of that item, even
+        beside another kind ("de bijeenkomst zou worden gevolgd door een lunch")."""
+        if r.kind not in UNTIMED_KINDS:
+            tag = next((t for t in kind_tags(self.cues, self.text, ca, cb) if t.key in UNTIMED_KINDS), None)
+            if tag is None:
+                return None
+            r = replace(r, kind=tag.key, name=tag.name, kind_at=(tag.start, tag.end))
+        c = self.context(ca)
+        return replace(c, kind=r.kind, name=r.name)
 
     # ------------------------------------------------------------------ the three kinds of evidence
     def timed(self, mentions: list[Mention]) -> list[Source]:
@@ -164,8 +177,9 @@ class Reader:
                 if any(qa <= ca and cb <= qb for qa, qb in quoted):
                     continue
                 r = self.reading(ca, cb)
-                if r.kind in UNTIMED_KINDS or ("expanded" in r.qualifiers and r.kind == "meeting"):
-                    out.append(self.source(self.context(ca), ca, cb))
+                item = self.schedule_item(r, ca, cb)
+                if item is not None:
+                    out.append(self.source(item, ca, cb))
                     continue
                 if refs is None:
                     refs = [x for x in read_dates(self.text, sa, sb, self.lang, self.article.event_date, parens,

@@ -15,12 +15,13 @@ import pandas as pd
 
 from ..text.article import Article
 from ..text.langdata import load_toml
+from .cues import kind_specs
 from ..text.mention import Mention
 from ..schema import make_table
 from .evidence import Reader, Source
 
 SAME_EVENT = timedelta(minutes=60)       # two tellings of one event lie this close
-SHARED_KINDS = {"meal"}                  # one per article and status, whoever is named with it
+SAME_SLOT = timedelta(hours=12)          # a report and the plan it answers lie this close
 CERTAINTY_RANK = {"unclear": 0, "likely": 1, "certain": 2}
 
 
@@ -40,11 +41,13 @@ class Event:
     end: object = None
     end_window: tuple = (None, None)
     modifier: str = "exact"
+    plan: "Event | None" = None           # the planned event this report or cancellation answers
 
     @property
     def slot(self) -> str:
-        # A meal is one scheduled item whoever is named with it; other items are told apart by actors.
-        who = "" if self.kind in SHARED_KINDS else ";".join(sorted(self.actors))
+        if self.plan is not None:
+            return self.plan.slot
+        who = ";".join(sorted(self.actors))
         return ":".join(x for x in (self.kind, who, self.qualifier) if x)
 
     @property
@@ -88,7 +91,8 @@ def group(timed: list[Source], durations: list[Source], untimed: list[Source]) -
             home = Event(src.kind, src.status, src.qualifier, src.actors)
             events.append(home)
         home.untimed.append(src)
-        home.actors = tuple(dict.fromkeys(home.actors + src.actors))
+        if not home.starts:          # a timed event keeps the people its times are told with
+            home.actors = tuple(dict.fromkeys(home.actors + src.actors))
     for src in durations:
         fits = [ev for ev in events if ev.kind == src.kind and ev.status == src.status
                 and compatible(ev.actors, src.actors)]
@@ -109,21 +113,25 @@ def group(timed: list[Source], durations: list[Source], untimed: list[Source]) -
 
 
 def untimed_home(events: list[Event], src: Source) -> Event | None:
-    """The event an untimed telling belongs to: a timed one inside its day, or the same scheduled item.
-
-    Meals and press appearances are one per article and status, whoever the text names with them.
-    """
+    """The event an untimed telling belongs to: a timed one inside its day, or the same scheduled item."""
     for ev in events:
         if ev.kind != src.kind or (ev.status != src.status and src.status != "unknown"):
             continue
         if src.earliest is not None:
             if ev.starts and src.earliest <= ev.starts[0].utc <= src.latest and compatible(ev.actors, src.actors):
                 return ev
-        elif not ev.starts and (src.kind in SHARED_KINDS or compatible(ev.actors, src.actors)):
+        elif not ev.starts and (compatible(ev.actors, src.actors) or same_name(ev, src)):
+            # Untimed tellings of one kind and name are one scheduled item, whoever each names with it.
             return ev
     if src.status == "unknown":
         return next((ev for ev in events if ev.kind == src.kind and compatible(ev.actors, src.actors)), None)
     return None
+
+
+def same_name(ev: Event, src: Source) -> bool:
+    """Whether an untimed telling names what the event's tellings name ("lunch" and "lunch", not "dinner")."""
+    named = {s.name for s in ev.sources if s.name}
+    return not named or not src.name or src.name in named
 
 
 def adopt_actors(events: list[Event]) -> None:
@@ -176,34 +184,48 @@ def derive(events: list[Event], durations: list[Source]) -> list[Event]:
     return out
 
 
-def place_untimed(events: list[Event]) -> None:
-    """An item told without a time (the joint press appearance) lies between the end of the talks and
-    the departure of the same people, when both are known."""
-    talks = [e for e in events if e.kind == "meeting" and e.status == "actual" and e.end is not None]
-    leaving = [e for e in events if e.kind == "departure" and e.status == "actual" and e.start is not None
-               and e.origin == "extracted"]
+def link_plans(events: list[Event]) -> None:
+    """A report or cancellation answers the plan of its kind and people nearest in time (or the one
+    untimed plan), so both share a slot on the schedule board."""
+    plans = [e for e in events if e.status == "planned" and e.origin == "extracted"]
     for ev in events:
-        if ev.starts or ev.start_window != (None, None) or ev.kind not in ("press", "meal", "meeting"):
+        if ev.status == "planned" or ev.origin == "derived":
             continue
-        t = next((x for x in talks if compatible(x.actors, ev.actors)), None)
-        d = next((x for x in leaving if compatible(x.actors, ev.actors)), None)
-        if t is not None and d is not None and t.end_window[0] < d.start_window[1]:
-            ev.start_window = (t.end_window[0], d.start_window[1])
-            ev.modifier, ev.origin = "approx", "derived"
+        fits = [p for p in plans if p.kind == ev.kind and p.qualifier == ev.qualifier
+                and compatible(p.actors, ev.actors)]
+        mine = ev.start if ev.start is not None else ev.start_window[0]
+        timed = [p for p in fits if p.start is not None and mine is not None and abs(p.start - mine) <= SAME_SLOT]
+        if timed:
+            ev.plan = min(timed, key=lambda p: abs(p.start - mine))
+        elif len(fits) == 1 and (fits[0].start is None or mine is None):
+            ev.plan = fits[0]
+
+
+def names(actors) -> str:
+    """"Biden", "Biden and Xi", "Biden, Xi and Yellen"."""
+    joiner = load_toml("kinds")["_format"]["and"]
+    actors = list(actors)
+    return joiner.join(actors) if len(actors) <= 2 else ", ".join(actors[:-1]) + joiner + actors[-1]
 
 
 def label_of(ev: Event) -> str:
-    labels = load_toml("labels")["labels"]
-    names = list(ev.actors)
-    who = " and ".join(names) if len(names) <= 2 else ", ".join(names[:-1]) + " and " + names[-1]
-    key = ev.kind
-    qualifier = "expanded" if any("expanded" in s.qualifiers for s in ev.sources) else ev.qualifier
-    if qualifier in ("return", "expanded") and f"{key}_{qualifier}" in labels:
-        key = f"{key}_{qualifier}"
-    if ev.origin == "derived" and f"{ev.kind}_derived" in labels:
-        key = f"{ev.kind}_derived"
-    text = labels.get(key, labels["other"]).format(actors=who or labels["nobody"])
-    return text + (labels["untimed"] if ev.start is None else "")
+    """An English label that names what the text names: the kind's term ("Working lunch"), the item's
+    own words for a generic kind ("Polls close: Indiana, Kentucky"), and the people."""
+    specs = kind_specs()
+    spec = specs.get(ev.kind, specs["other"])
+    name = next((s.name for s in ev.sources if s.name), None) or spec.get("title", ev.kind)
+    what = next((s.what for s in ev.sources if s.what), "")
+    who = names(ev.actors)
+    key = "label" if who else "label_nobody"
+    if ev.origin == "derived" and "label_derived" in spec and who:
+        key = "label_derived"
+    elif ev.qualifier == "return" and "label_return" in spec and who:
+        key = "label_return"
+    template = spec.get(key) or spec.get("label", "{name}")
+    if "{what}" in template and not what:
+        template = "{name}: {actors}" if who else "{name}"
+    text = template.format(actors=who, name=name, what=what).strip(" :")
+    return (text or name) + (load_toml("kinds")["_format"]["untimed"] if ev.start is None else "")
 
 
 def certainty_of(ev: Event) -> str:
@@ -245,11 +267,11 @@ def build_events(article: Article, mentions: list[Mention]) -> list[Event]:
     durations = reader.durations(mentions)
     events = group(reader.timed(mentions), durations, reader.untimed(mentions))
     events += derive(events, durations)
-    place_untimed(events)
-    # A reported event with no time and no window cannot be placed; a planned or cancelled one still
-    # belongs to the schedule.
+    link_plans(events)
+    # A reported event with no time and no window cannot be placed, unless it answers a plan (the
+    # board says "took place"); a planned or cancelled one still belongs to the schedule.
     return [ev for ev in events if ev.start is not None or ev.start_window != (None, None)
-            or ev.status in ("planned", "cancelled")]
+            or ev.status in ("planned", "cancelled") or ev.plan is not None]
 
 
 def events_from_mentions(article: Article, mentions: list[Mention]) -> pd.DataFrame:

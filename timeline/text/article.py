@@ -37,6 +37,8 @@ class Article:
     event_date: date | None = None
     local_tz: str | None = None
     published: date | None = None
+    actors: list = field(default_factory=list)       # people the reader wants as lanes (metadata)
+    aliases: dict = field(default_factory=dict)      # person -> other names the text uses for them
     warnings: list = field(default_factory=list)
 
 
@@ -158,8 +160,25 @@ def infer_zone(text: str) -> str | None:
     return best[0][0] if best and best[0][1] else None
 
 
-def load_article(path, *, date=None, tz=None, lang=None) -> Article:
-    """An article with its metadata; flags (date, tz, lang) override the sidecar file."""
+def people_meta(meta: dict) -> tuple[list, dict, list[str]]:
+    """`actors` and `aliases` of the metadata, with a warning for each value of the wrong shape."""
+    warnings = []
+    actors = meta.get("actors", [])
+    if not isinstance(actors, list) or not all(isinstance(a, str) for a in actors):
+        warnings.append("metadata actors: give a list of names, e.g. actors = [\"Name\", \"Other Name\"]; ignored")
+        actors = []
+    aliases = meta.get("aliases", {})
+    ok = isinstance(aliases, dict) and all(isinstance(v, list) and all(isinstance(x, str) for x in v)
+                                           for v in aliases.values())
+    if not ok:
+        warnings.append("metadata aliases: give a table of name lists, e.g. aliases = { Name = [\"Spelling\"] };"
+                        " ignored")
+        aliases = {}
+    return actors, aliases, warnings
+
+
+def load_article(path, *, date=None, tz=None, lang=None, published=None) -> Article:
+    """An article with its metadata; flags (date, tz, lang, published) override the sidecar file."""
     path = Path(path)
     text, warnings = read_text(path)
     meta, meta_warn = load_meta(path)
@@ -179,9 +198,13 @@ def load_article(path, *, date=None, tz=None, lang=None) -> Article:
         if date is not None:
             raise
         warnings.append(f"metadata event_date: {exc}")
+    art.actors, art.aliases, people_warn = people_meta(meta)
+    warnings += people_warn
     try:
-        art.published = parse_date(meta.get("published"))
-    except TimelineError as exc:           # optional: never a reason to fail
+        art.published = parse_date(published if published is not None else meta.get("published"))
+    except TimelineError as exc:           # optional: never a reason to fail, unless given as a flag
+        if published is not None:
+            raise
         warnings.append(f"metadata published: {exc}")
     if art.event_date is None:
         found = infer_date(text, art.language)

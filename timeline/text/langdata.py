@@ -16,7 +16,7 @@ from pathlib import Path
 from ..errors import LanguageDataError, UnknownLanguage
 
 LANG_DIR = Path(__file__).parent.parent / "lang"
-SHARED_FILES = {"zones", "places", "actors", "labels"}
+SHARED_FILES = {"zones", "places", "kinds"}
 
 # Named groups the engine reads, per rule section. Anything else is a mistake in the file.
 GROUPS = {

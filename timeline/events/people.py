@@ -1,0 +1,282 @@
+"""People found in the article itself: who is named, under every form the article uses.
+
+A capitalised run of words is a person when the text says so: a title or role before it ("de Russische
+president Vladimir Poetin", "Gov. Ron DeSantis"), a speech verb beside it ("Xi said", "aldus Peskov"), a
+possessive on a full name ("Xi Jinping's motorcade"), or the article's metadata (`actors`, `aliases`).
+Runs with words of organisations, buildings or programmes, and places of the gazetteer, are not people.
+One person answers to the full name, the surname, a role phrase the text ties to the name, and group
+words ("de twee leiders", "the crew") resolve to the people the article is about at that point.
+Every word comes from the `[people]` sections of the language files; no person is named in code.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..text.langdata import available, load_language, load_toml, norm, places
+
+UPPER = "A-ZÀ-ÖØ-ÞĲŁŠŽ"
+WORD = rf"[{UPPER}][^\W\d_]*(?:[-'’][{UPPER}a-zß-ÿ][^\W\d_]*)*"
+ROMAN = r"(?:II|III|IV|Jr\.?|Sr\.?)"
+BEFORE_REACH = 48           # characters before a name searched for its title
+GROUP_WINDOW = 900          # characters before a group word whose people it may mean
+PRONOUN_WINDOW = 400        # a plural pronoun ("ze", "they") means only people named this close before
+GROUP_MAX = 3
+
+
+@dataclass(frozen=True)
+class PeopleWords:
+    titles: re.Pattern          # a title at the end of the text before a name
+    title_word: re.Pattern      # a whole run of words that is a title ("Prime Minister")
+    speech_after: re.Pattern
+    speech_before: re.Pattern
+    not_person: frozenset
+    not_names: frozenset
+    run: re.Pattern
+    groups: tuple               # (compiled, n)
+    possessive: re.Pattern
+    determiner: re.Pattern      # an article right before a run: "het Engels" is no person
+
+
+def _alt(words) -> str:
+    return "|".join(sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def people_words() -> PeopleWords:
+    """The [people] sections of every language, together: titles and names cross languages."""
+    titles, after, before, notp, notn, particles, groups, poss = [], [], [], set(), set(), set(), {}, set()
+    dets = []
+    for code in available():
+        data = load_toml(code).get("people", {})
+        lang = load_language(code)
+        titles += data.get("titles", [])
+        after += data.get("speech_after", [])
+        before += data.get("speech_before", [])
+        notp |= {w.lower() for w in data.get("not_person_words", [])}
+        notn |= {w.lower() for w in data.get("not_names", [])}
+        # Weekdays and months are capitalised in English but never people.
+        notn |= {w for t in ("weekday", "month") for w in lang.words.get(t, {})}
+        particles |= set(data.get("particles", []))
+        groups.update(data.get("groups", {}))
+        dets += data.get("determiners", [])
+        if data.get("possessive"):
+            poss.add(data["possessive"])
+    part = _alt(particles)
+    run = re.compile(rf"(?<![\w'’-])(?:{WORD})(?:[ \t]+(?:(?:{part})[ \t]+)*(?:{WORD}|{ROMAN}))*")
+    flags = re.IGNORECASE
+    return PeopleWords(
+        # "PVV-leider", "oud-premier": a title after a hyphenated prefix is still a title.
+        titles=re.compile(rf"(?<![\w-])(?:[^\W\d_]+-)?(?:{_alt(titles)})[ \t]*$", flags),
+        title_word=re.compile(rf"(?:[^\W\d_]+-)?(?:{_alt(titles)})", flags),
+        speech_after=re.compile(rf"[ \t]*,?[ \t]*(?:{_alt(after)})(?!\w)", flags),
+        speech_before=re.compile(rf"(?<!\w)(?:{_alt(before)})[ \t]+$", flags),
+        not_person=frozenset(notp), not_names=frozenset(notn), run=run,
+        groups=tuple((re.compile(rf"(?<!\w){g}(?!\w)", flags), int(n)) for g, n in groups.items()),
+        possessive=re.compile("(?:" + "|".join(poss) + ")") if poss else re.compile("(?!)"),
+        determiner=re.compile(rf"(?<!\w)(?:{_alt(dets)})[ \t]+$", flags),
+    )
+
+
+@dataclass
+class Person:
+    key: str
+    names: set = field(default_factory=set)      # names as the text writes them ("Vladimir Poetin")
+    aliases: set = field(default_factory=set)    # other forms from the metadata, matched whole
+    evidence: int = 0
+
+
+def _strip_possessive(word: str) -> str:
+    for end in ("'s", "’s", "'", "’"):
+        if word.endswith(end):
+            return word[: -len(end)]
+    return word
+
+
+class People:
+    """The people of one text; `named_in(a, b)` lists who a stretch of it names."""
+
+    def __init__(self, text: str, actors=(), aliases=None):
+        self.text = text
+        self.w = people_words()
+        aliases = dict(aliases or {})
+        self.persons: dict[str, Person] = {}
+        # Words the text also writes in lower case are common words when capitalised ("Iedereen").
+        self.lowered = set(re.findall(r"(?<![\w'’-])[a-zß-ÿ][^\W\d_]*", text))
+        self.roles: dict[str, set] = {}           # role phrase (lower case) -> person keys
+        self.main = [a for a in actors]           # the metadata's people come first among equals
+        self._find(actors, aliases)
+        self._index()
+
+    # ------------------------------------------------------------------ finding people
+    def _candidates(self):
+        """(start, end, name words, title phrase or '') for every capitalised run."""
+        w, text = self.w, self.text
+        known_places = places()
+        for m in w.run.finditer(text):
+            words = m.group(0).split()
+            start = m.start()
+            # Leading words that are no name ("The", "Toen", "Friday") or a title inside the run.
+            title = ""
+            while words and words[0].lower().rstrip(".") in w.not_names:
+                start = text.index(words[0], start) + len(words[0])
+                words = words[1:]
+            for i in range(len(words) - 1, 0, -1):
+                head = " ".join(words[:i])
+                if w.title_word.fullmatch(words[i - 1]) or w.title_word.fullmatch(head) \
+                        or (i >= 2 and w.title_word.fullmatch(" ".join(words[i - 2:i]))):
+                    title = head
+                    start = text.index(words[i], start)
+                    words = words[i:]
+                    break
+            if not words:
+                continue
+            words[-1] = _strip_possessive(words[-1])
+            if any(x.lower() in w.not_person or x.isupper() and len(x) > 1 for x in words):
+                continue
+            phrase = " ".join(words)
+            if norm(phrase) in known_places or any(norm(x) in known_places for x in words):
+                continue
+            yield start, m.end(), words, title
+
+    def _find(self, actors, aliases) -> None:
+        w, text = self.w, self.text
+        surname_of: dict[str, str] = {}
+        runs = list(self._candidates())
+        alone = Counter(words[0] for _, _, words, _ in runs if len(words) == 1)
+        for canonical in list(actors) + list(aliases):
+            p = self.persons.setdefault(canonical, Person(canonical))
+            p.names.add(canonical)
+            p.evidence += 1
+            surname_of.setdefault(canonical.split()[-1], canonical)
+            for form in aliases.get(canonical, []):
+                p.aliases.add(form)
+                surname_of.setdefault(form, canonical)
+        found = []
+        for start, end, words, title in runs:
+            before = text[max(0, start - BEFORE_REACH):start]
+            role = title
+            t = w.titles.search(before) if not title else None
+            if t:
+                # The role phrase with its adjective: "de Russische president" -> "russische president".
+                # Only a capitalised adjective belongs to it ("Russische", "Japanese"), not "aan".
+                lead = re.search(r"([^\W\d_]+[ \t]+)?$", before[:t.start()])
+                adj = (lead.group(1) or "") if lead else ""
+                role = (adj if adj[:1].isupper() and adj.strip().lower() not in self.lowered else "") \
+                    + t.group(0).strip()
+            elif w.determiner.search(before) or (len(words) == 1 and words[0].lower() in self.lowered):
+                continue        # "in het Engels", "Vanmorgen": a determiner before it, or a common word
+            cue = bool(role) or bool(w.speech_after.match(text, end)) or bool(w.speech_before.search(before))
+            cue = cue or (len(words) >= 2 and bool(w.possessive.match(text, end)))
+            found.append((words, role, cue))
+        for words, role, cue in found:
+            if not cue:
+                continue
+            # The key is the word of the name the article uses alone most: "Xi" of "Xi Jinping".
+            key = max(reversed(words), key=lambda x: alone.get(x, 0)) if len(words) > 1 else words[0]
+            key = surname_of.get(key, surname_of.get(words[-1], key))
+            p = self.persons.setdefault(key, Person(key))
+            p.names.add(" ".join(words))
+            p.names.add(key)
+            p.evidence += 1
+            surname_of.setdefault(words[-1], key)
+            if role:
+                self.roles.setdefault(role.lower(), set()).add(key)
+        # A surname written alone names its person; so does a full name without a cue.
+        self.surname_of = surname_of
+
+    # ------------------------------------------------------------------ where they are named
+    def _index(self) -> None:
+        forms = {}
+        for key, p in self.persons.items():
+            for name in p.names:
+                forms[name] = key
+                forms.setdefault(name.split()[-1], key)     # the surname alone
+            for alias in p.aliases:
+                forms[alias] = key
+                forms[alias[:1].upper() + alias[1:]] = key      # "de president" opens a sentence too
+        self.forms = forms
+        if forms:
+            alt = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True))
+            self._names = re.compile(rf"(?<![\w-])(?:{alt})(?:['’]s?|s(?=\s))?(?![\w-])")
+        else:
+            self._names = None
+        # A role phrase stands for its person alone only with its adjective: "de Russische president",
+        # not "de president" (the article has several).
+        role_alt = [re.escape(r).replace(r"\ ", r"\s+") for r in sorted(self.roles, key=len, reverse=True)
+                    if not self.w.title_word.fullmatch(r)]
+        self._roles = re.compile(rf"(?<!\w)(?:{'|'.join(role_alt)})(?!\w)", re.IGNORECASE) if role_alt else None
+        self.mentions: list[tuple[int, str]] = []
+        if self._names is not None:
+            for m in self._names.finditer(self.text):
+                self.mentions.append((m.start(), self._key_of(m.group(0))))
+        self.count = Counter(k for _, k in self.mentions)
+        self._positions = [p for p, _ in self.mentions]
+
+    def _key_of(self, surface: str) -> str:
+        s = " ".join(surface.split())
+        if s in self.forms:
+            return self.forms[s]
+        s = _strip_possessive(s)
+        return self.forms.get(s) or self.forms.get(s[:-1] if s.endswith("s") else s) or s
+
+    def recent(self, pos: int, among) -> str | None:
+        """The person of `among` named last before `pos`."""
+        i = bisect_left(self._positions, pos) - 1
+        while i >= 0:
+            if self.mentions[i][1] in among:
+                return self.mentions[i][1]
+            i -= 1
+        return None
+
+    def group_at(self, pos: int, n: int) -> tuple:
+        """The people a group word at `pos` means: those named just before, most named first."""
+        i = bisect_left(self._positions, pos)
+        reach = GROUP_WINDOW if n else PRONOUN_WINDOW
+        near = {k for p, k in self.mentions[:i] if pos - p <= reach}
+        pool = near if len(near) >= n else set(self.count) | set(self.main)
+        ranked = sorted(pool, key=lambda k: (-self.count[k], self.main.index(k) if k in self.main else 99, k))
+        return tuple(ranked[: n or GROUP_MAX])
+
+    def named_in(self, start: int, end: int, skip=()) -> tuple:
+        """People a stretch of text names, in order of first mention, outside the `skip` spans."""
+        found: list[tuple[int, str]] = []
+        taken = list(skip)
+
+        def free(a, b):
+            return not any(x < b and a < y for x, y in taken)
+
+        if self._names is not None:
+            for m in self._names.finditer(self.text, start, end):
+                if free(m.start(), m.end()):
+                    found.append((m.start(), self._key_of(m.group(0))))
+                    taken.append(m.span())
+        if self._roles is not None:
+            for m in self._roles.finditer(self.text, start, end):
+                if not free(m.start(), m.end()):
+                    continue
+                owners = self.roles[" ".join(m.group(0).lower().split())]
+                who = next(iter(owners)) if len(owners) == 1 else self.recent(m.start(), owners)
+                if who:
+                    found.append((m.start(), who))
+                    taken.append(m.span())
+        # A group word or plural pronoun stands for people only where no one is named; the first one counts.
+        if not found and self.persons:
+            first = min(((m.start(), n) for pattern, n in self.w.groups
+                         for m in [pattern.search(self.text, start, end)] if m and free(m.start(), m.end())),
+                        default=None)
+            if first is not None:
+                found.extend((first[0], k) for k in self.group_at(*first))
+        out = []
+        for _, key in sorted(found, key=lambda x: x[0]):
+            if key not in out:
+                out.append(key)
+        return tuple(out)
+
+    def keys(self) -> list[str]:
+        """Everyone found, most named first."""
+        return sorted(self.persons, key=lambda k: (-self.count[k], k))
