@@ -44,6 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
     def common(p):
         p.add_argument("path", metavar="PATH", help="article text file (UTF-8); metadata from PATH's .meta.toml")
         p.add_argument("--date", help="event date YYYY-MM-DD: the day times without a date refer to")
+        p.add_argument("--published", help="publication date YYYY-MM-DD: the day 'tonight', 'vannacht' and "
+                       "'morgen' count from (default: the metadata's, else the event date)")
         p.add_argument("--tz", help="IANA zone that 'local time' means, e.g. America/Anchorage")
         p.add_argument("--lang", choices=available(), help="language of the text (detected when omitted)")
 
@@ -81,9 +83,10 @@ def json_lines(rows: list[dict]) -> str:
 def run(argv, stdout, stderr) -> int:
     try:
         args = build_parser().parse_args(argv)
-        art = load_article(args.path, date=args.date, tz=args.tz, lang=args.lang)
+        art = load_article(args.path, date=args.date, tz=args.tz, lang=args.lang, published=args.published)
         display = zone_name(args.tz_display) if getattr(args, "tz_display", None) else None
-        mentions = extract(art.text, date=art.event_date, tz=art.local_tz, lang=art.language)
+        mentions = extract(art.text, date=art.event_date, tz=art.local_tz, lang=art.language,
+                       published=art.published)
     except UsageError as exc:
         print(f"error: {exc} (see --help)", file=stderr)
         return 2

@@ -126,7 +126,7 @@ def score_article(path: Path, gold_dir: Path | None = None) -> Score:
         hit = next((i for i, m in enumerate(clocks) if i not in used and m.start < b and a < m.end
                     and (m.utc == want if want is not None else m.utc is None)), None)
         if hit is None:
-            got = [f"{m.text}={m.utc:%Y-%m-%dT%H:%MZ}" if m.utc else f"{m.text}=?" for m in clocks
+            got = [f"{m.text}={m.utc.astimezone(timezone.utc):%Y-%m-%dT%H:%MZ}" if m.utc else f"{m.text}=?" for m in clocks
                    if m.start < b and a < m.end]
             score.missed_mentions.append(f"L{g['line']} {g['text']!r} want {g['utc'] or 'unplaced'}"
                                          f" got {', '.join(got) or 'nothing'}")

@@ -19,7 +19,8 @@ class Loaded:
     events: pd.DataFrame
 
 
-def load(path, *, date=None, tz=None, lang=None) -> Loaded:
-    art = load_article(path, date=date, tz=tz, lang=lang)
-    mentions = extract(art.text, date=art.event_date, tz=art.local_tz, lang=art.language)
+def load(path, *, date=None, tz=None, lang=None, published=None) -> Loaded:
+    art = load_article(path, date=date, tz=tz, lang=lang, published=published)
+    mentions = extract(art.text, date=art.event_date, tz=art.local_tz, lang=art.language,
+                       published=art.published)
     return Loaded(art, mentions, events_from_mentions(art, mentions))

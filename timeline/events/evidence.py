@@ -183,7 +183,7 @@ class Reader:
                     continue
                 if refs is None:
                     refs = [x for x in read_dates(self.text, sa, sb, self.lang, self.article.event_date, parens,
-                                                  clocks) if not any(qa <= x.start < qb for qa, qb in quoted)]
+                                                  clocks, self.article.published) if not any(qa <= x.start < qb for qa, qb in quoted)]
                 ref = date_for(ca, paren_of(ca, parens), [x for x in refs if ca <= x.start < cb])
                 if ref is None or not (self.article.event_date and self.article.local_tz) or \
                         abs((ref.day - self.article.event_date).days) > DATABLE_REACH:

@@ -36,15 +36,21 @@ def parse_date(value) -> date | None:
         raise BadDate(f"bad date {value!r}; write it as YYYY-MM-DD, e.g. 2025-08-15") from None
 
 
-def day_of(groups: dict, lang: Language, event: date | None) -> tuple[date, str, str | None] | None:
+def day_of(groups: dict, lang: Language, event: date | None,
+           published: date | None = None) -> tuple[date, str, str | None] | None:
+    """(day, source, daypart) of one date match; "tonight" counts from `published` when known, "the next
+    day" and weekdays from `event`."""
     daypart = None
     if groups.get("daypart"):
         daypart = lang.words["daypart_suffix"][norm(groups["daypart"])]
     if groups.get("relative"):
         spec = lang.words["relative_day"][norm(groups["relative"])].split()
-        if event is None:
+        story = "story" in spec
+        spec = [x for x in spec if x != "story"]
+        anchor = event if story or published is None else published
+        if anchor is None:
             return None
-        return event + timedelta(days=int(spec[0])), "relative", spec[1] if len(spec) > 1 else None
+        return anchor + timedelta(days=int(spec[0])), "relative", spec[1] if len(spec) > 1 else None
     if groups.get("weekday"):
         if event is None:
             return None
@@ -76,7 +82,7 @@ def _safe(y, m, d):
 
 
 def read_dates(text: str, start: int, end: int, lang: Language, event: date | None,
-               parens, taken) -> list[DateRef]:
+               parens, taken, published: date | None = None) -> list[DateRef]:
     # Skip the rules whose words are absent: a cheap look before the costly patterns.
     low = text[start:end].lower()
     kinds = set()
@@ -90,16 +96,19 @@ def read_dates(text: str, start: int, end: int, lang: Language, event: date | No
     for h in hits:
         if any(not (h.end <= a or h.start >= b) for a, b in taken):
             continue
-        got = day_of(h.match.groupdict(), lang, event)
+        got = day_of(h.match.groupdict(), lang, event, published)
         if got:
             out.append(DateRef(h.start, h.end, got[0], got[1], got[2], paren_of(h.start, parens)))
     return out
 
 
-def date_for(pos: int, paren, refs: list[DateRef]) -> DateRef | None:
-    """The date written nearest a time: inside its own parentheses, else outside any."""
+def date_for(pos: int, paren, refs: list[DateRef], end: int | None = None, others=()) -> DateRef | None:
+    """The date written nearest a time at pos..end: inside its own parentheses, else outside any. A date
+    inside another time's words ("7:25 p.m., 3:25 a.m. on Monday in London") is that time's alone."""
+    end = pos if end is None else end
+    refs = [r for r in refs if not any(a <= r.start < b for a, b in others)]
     own = [r for r in refs if paren is not None and r.paren == paren]
     pool = own or [r for r in refs if r.paren is None]
     if not pool:
         return None
-    return min(pool, key=lambda r: (r.start - pos if r.start >= pos else pos - r.end, r.start > pos))
+    return min(pool, key=lambda r: (r.start - end if r.start >= end else max(0, pos - r.end), r.start > pos))

@@ -62,6 +62,8 @@ class Language:
     zone_words: re.Pattern           # language zone names + shared abbreviations
     daypart: re.Pattern | None
     exact_suffix: re.Pattern | None
+    zone_lead: re.Pattern | None     # a weekday between a time and its zone ("on Thursday, London time")
+    not_clock_after: re.Pattern | None  # words after digits that make them a game clock ("1:53 left")
     anchors: dict                    # "unit" / "special" / "date" -> lower-case words that start a window
 
 
@@ -216,6 +218,10 @@ def load_language(code: str) -> Language:
     duration_left = (_compile(_expand(ctx["duration_left"], raw_words, fragments, f"{fname} duration_left"),
                               f"{fname} duration_left") if "duration_left" in ctx else None)
     clause_break = (_compile(ctx["clause_break"], f"{fname} clause_break") if "clause_break" in ctx else None)
+    not_clock_after = (_compile(ctx["not_clock_after"], f"{fname} not_clock_after")
+                       if "not_clock_after" in ctx else None)
+    zone_lead = (_compile(_expand(ctx["zone_lead"], raw_words, fragments, f"{fname} zone_lead"),
+                          f"{fname} zone_lead") if "zone_lead" in ctx else None)
     zone_src = "(?P<zword>" + _alternation(raw_words.get("zone", {}).keys()) + ")(?!\\w)"
     abbr_src = "(?-i:(?P<zabbr>" + "|".join(sorted(map(re.escape, abbreviations()), key=len,
                                                        reverse=True)) + "))(?![\\w'’])"
@@ -240,7 +246,8 @@ def load_language(code: str) -> Language:
         words=words, rules=rules, left=left, pair_connector=pair, duration_left=duration_left,
         clause_break=clause_break,
         zone_words=zone_words,
-        daypart=daypart, exact_suffix=exact_suffix, anchors=anchors)
+        daypart=daypart, exact_suffix=exact_suffix, zone_lead=zone_lead,
+        not_clock_after=not_clock_after, anchors=anchors)
 
 
 def _anchor_words(surfaces) -> tuple:

@@ -8,12 +8,15 @@ from datetime import date, timedelta
 from .dates import DateRef, date_for, read_dates
 from .langdata import Language, abbreviations, lookup_number, norm, places
 from .mention import Mention
+from .layout import Layout
 from .scan import Hit, line_number, newline_offsets, paren_of, paren_ranges
 from ..settings import (CLOCK_WINDOWS, DURATION_APPROX_FRACTION, DURATION_SLACK,
                        PAIR_TOLERANCE)
 from .zones import earliest_reading, local_day_bounds, localize, offset_minutes
 
 MORNING = {"morning", "night"}
+NEWS_DAY_START = timedelta(hours=6)     # in a report of the night before, the local day runs 06:00 to 06:00
+STORY_REACH = 3                         # lines over which an undated time keeps the day told before it
 
 
 def clock_parts(hit: Hit, lang: Language) -> tuple[int, int, int, str | None]:
@@ -84,8 +87,11 @@ def duration_mention(text: str, hit: Hit, lang: Language) -> Mention:
 class ClockResolver:
     """Resolves the clock times of one text, sentence by sentence."""
 
-    def __init__(self, text: str, lang: Language, event: date | None, tz: str | None, sentences):
-        self.text, self.lang, self.event, self.tz = text, lang, event, tz
+    def __init__(self, text: str, lang: Language, event: date | None, tz: str | None, sentences,
+                 published: date | None = None, layout: Layout | None = None):
+        self.text, self.lang, self.event, self.tz, self.published = text, lang, event, tz, published
+        self.layout = layout
+        self._header_dates: dict = {}
         self.sentences = sentences
         self.starts = [s for s, _ in sentences]
         self.newlines = newline_offsets(text)
@@ -99,7 +105,8 @@ class ClockResolver:
         groups: dict[int, list[tuple[Mention, Hit]]] = {}
         for m, h in zip(mentions, hits):
             groups.setdefault(self.sentence_of(m.start), []).append((m, h))
-        taken = [(m.start, m.end) for m in mentions]
+        # A date inside a mention's zone words ("2 a.m. on Thursday in Tokyo") is still read as a date.
+        taken = [(m.start, h.core_end or m.end) for m, h in zip(mentions, hits)]
         for idx, items in groups.items():
             self.sentence(idx, items, taken)
         self.rollover(mentions)
@@ -124,13 +131,107 @@ class ClockResolver:
     def sentence(self, idx: int, items, taken) -> None:
         s_start, s_end = self.sentences[idx]
         parens = paren_ranges(self.text, s_start, s_end)
+        self.header_zones(items)
         pairs = self.find_pairs(items)
-        self.carry_zones(items, pairs, s_start, s_end)
-        refs = read_dates(self.text, s_start, s_end, self.lang, self.event, parens, taken)
+        open_pairs = self.find_open_pairs(items, pairs)
+        self.carry_zones(items, pairs, s_start, s_end, skip={id(a) for a, _, _ in open_pairs},
+                         partners={id(b) for _, _, b in open_pairs})
+        refs = read_dates(self.text, s_start, s_end, self.lang, self.event, parens, taken, self.published)
+        ref_of = {}
         for m, h in items:
-            self.place(m, h, date_for(m.start, paren_of(m.start, parens), refs))
+            others = [(x.start, x.end) for x, _ in items if x is not m]
+            ref_of[id(m)] = date_for(m.start, paren_of(m.start, parens), refs, m.end, others) \
+                or self.header_date(m, taken)
+            if m.tz is not None or not any(m is a for a, _, _ in open_pairs):
+                self.place(m, h, ref_of[id(m)])
+        for a, ha, b in open_pairs:
+            self.choose_zone(a, ha, b, ref_of[id(a)], s_start, s_end)
+            pairs.append((a, b) if a.start < b.start else (b, a))
         for a, b in pairs:
             self.join(a, b)
+
+    def header_zones(self, items) -> None:
+        """A time under a header that names a zone ("Alle tijden Nederlandse tijd", a "Time (ET)" column)
+        is in that zone unless it names its own."""
+        if self.layout is None:
+            return
+        for m, _ in items:
+            if m.tz_source is None:
+                zone = self.layout.zone_at(m.line, m.start)
+                if zone:
+                    m.tz, m.tz_source = zone, "header"
+
+    def header_date(self, m: Mention, taken) -> DateRef | None:
+        """The day a list's header names ("Het programma van morgen:") for an item that names none."""
+        if self.layout is None:
+            return None
+        header = self.layout.line(m.line).header
+        if header is None:
+            return None
+        if header not in self._header_dates:
+            ln = self.layout.line(header)
+            refs = read_dates(self.text, ln.start, ln.end, self.lang, self.event, [], taken, self.published)
+            self._header_dates[header] = refs[0] if refs else None
+        return self._header_dates[header]
+
+    def find_open_pairs(self, items, pairs) -> list[tuple[Mention, Hit, Mention]]:
+        """A time without a zone converted beside one with ("12:01 p.m. (1701 GMT)", "Rond 9.00 uur (15.00 uur
+        Nederlandse tijd)"), or cells of one table row: (unzoned, its hit, zoned partner)."""
+        out = []
+        paired = {id(x) for p in pairs for x in p}
+        for (a, ha), (b, hb) in zip(items, items[1:]):
+            if id(a) in paired or id(b) in paired:
+                continue
+            zoned = [x for x in (a, b) if x.tz_source in ("stated", "header")]
+            if len(zoned) != 1:
+                if len(zoned) == 2 and a.tz != b.tz and self.same_row(a, b):
+                    a.pair = b.pair = self.next_pair
+                    self.next_pair += 1
+                    pairs.append((a, b))
+                continue
+            between = self.text[a.end:b.start]
+            if len(between) > 12 or "\n" in between or not between.strip().endswith("("):
+                if not self.same_row(a, b):
+                    continue
+            loose, hit, other = (a, ha, b) if zoned[0] is b else (b, hb, a)
+            if loose.tz_source is not None:
+                continue
+            a.pair = b.pair = self.next_pair
+            self.next_pair += 1
+            out.append((loose, hit, other))
+        return out
+
+    def same_row(self, a: Mention, b: Mention) -> bool:
+        if self.layout is None or a.line != b.line:
+            return False
+        ln = self.layout.line(a.line)
+        return bool(ln.cells) and ln.cell_of(a.start) != ln.cell_of(b.start)
+
+    def choose_zone(self, m: Mention, h: Hit, partner: Mention, ref, s_start: int, s_end: int) -> None:
+        """The zone that makes a converted time the same instant as its partner: the article's, a place the
+        sentence names, or the header's; else the article's, and the pair reports the conflict."""
+        candidates = [self.tz] + [zone for _, _, zone in self.place_cues(s_start, s_end)]
+        candidates += [z for z in self.named_zones(s_start, s_end)]
+        candidates = [z for z in dict.fromkeys(candidates) if z and z != partner.tz]
+        for zone in candidates:
+            m.tz, m.tz_source = zone, "pair"
+            self.place(m, h, ref)
+            if m.utc is not None and partner.utc is not None and abs(m.utc - partner.utc) <= PAIR_TOLERANCE:
+                return
+        m.tz, m.tz_source = (candidates[0] if candidates else self.tz), "article"
+        self.place(m, h, ref)
+
+    def named_zones(self, start: int, end: int) -> list[str]:
+        """Zones of the places a sentence names."""
+        from .layout import zone_in
+        out = []
+        known = places()
+        for word in self.text[start:end].replace(",", " ").split():
+            zone = known.get(norm(word.strip(".:;()")))
+            if zone:
+                out.append(zone)
+        z = zone_in(self.text, start, end, self.lang, self.tz)
+        return out + ([z] if z else [])
 
     def find_pairs(self, items) -> list[tuple[Mention, Mention]]:
         pairs = []
@@ -145,12 +246,13 @@ class ClockResolver:
             pairs.append((a, b))
         return pairs
 
-    def carry_zones(self, items, pairs, s_start: int, s_end: int) -> None:
+    def carry_zones(self, items, pairs, s_start: int, s_end: int, skip=frozenset(), partners=frozenset()) -> None:
         primary = {id(b): a for a, b in pairs}
-        zoned = [m for m, _ in items if m.tz_source == "stated"]
+        # The zone of a conversion ("(8:40 a.m. Thursday in Beijing)") is not the sentence's zone.
+        zoned = [m for m, _ in items if m.tz_source == "stated" and id(m) not in partners]
         cues = None
         for m, _ in items:
-            if m.tz_source:
+            if m.tz_source or id(m) in skip:
                 continue
             before = [z for z in zoned if z.start < m.start]
             after = [z for z in zoned if z.start > m.start]
@@ -183,6 +285,8 @@ class ClockResolver:
         """Wall time + date + zone -> instant."""
         hour, minute, offset, ampm = clock_parts(h, self.lang)
         daypart = m.daypart or (ref.daypart if ref else None)
+        if daypart is None and ampm is None and h.match.groupdict().get("hour_word") and 1 <= hour <= 6:
+            daypart = "afternoon"     # "kwart over twee" in a report is the afternoon, not the small hours
         m.wall = wall_minutes(hour, minute, offset, ampm, daypart)
         if m.daypart is None and ampm == "am":
             m.daypart = "morning"         # "7 a.m." after "9 p.m." is the next morning
@@ -193,8 +297,12 @@ class ClockResolver:
             return
         if ref is not None:
             day = ref.day
-            if ref.daypart == "night" and m.wall < 720:
-                day += timedelta(days=1)       # "vannacht om 02.00", "Friday night at 1 a.m."
+            # "vannacht om 02.00", "Friday night at 1 a.m.": the small hours after that day; but "vannacht"
+            # in an article published the day after the event is the night that has just ended.
+            after_event = (ref.source == "relative" and self.published is not None and self.event is not None
+                           and ref.day == self.published and self.published > self.event)
+            if ref.daypart == "night" and m.wall < 720 and not after_event:
+                day += timedelta(days=1)
             m.date_source = ref.source
         elif self.event is not None:
             day, m.date_source = self.default_day(m), "article"
@@ -218,6 +326,9 @@ class ClockResolver:
         if self.tz is None or m.tz == self.tz:
             return self.event
         lo, hi = local_day_bounds(self.tz, self.event)
+        if self.published is not None and self.published > self.event:
+            # Told the morning after, the day runs into the night: from NEWS_DAY_START to that hour next day.
+            lo, hi = lo + NEWS_DAY_START, hi + NEWS_DAY_START
         for shift in (0, 1, -1):
             day = self.event + timedelta(days=shift)
             if lo <= earliest_reading(m.tz, day, m.wall) < hi:

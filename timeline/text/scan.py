@@ -35,6 +35,8 @@ class Hit:
     zone: str | None = None          # IANA name or "LOCAL"
     zone_text: str | None = None
     zone_abbr: str | None = None
+    zone_place: bool = False         # the zone is a place ("in Houston"), not a zone's name
+    core_end: int | None = None      # where the time ends before its zone words (a weekday there is a date)
 
 
 # Characters around an anchor where a match may lie, per kind: (before, after).
@@ -137,8 +139,18 @@ def non_overlapping(hits: list[Hit]) -> list[Hit]:
     return sorted(taken, key=lambda h: h.start)
 
 
-def match_zone(text: str, pos: int, lang: Language) -> tuple[str, str, str | None, int] | None:
-    """A zone written at `pos` (after spaces, maybe in parentheses): (zone, text, abbr, end)."""
+def match_zone(text: str, pos: int, lang: Language) -> tuple[str, str, str | None, int, bool] | None:
+    """A zone written at `pos` (after spaces, maybe in parentheses, maybe after a weekday): (zone, text,
+    abbr, end, whether it is a place rather than a zone name)."""
+    found = _match_zone(text, pos, lang)
+    if found is None and lang.zone_lead is not None:
+        lead = lang.zone_lead.match(text, SPACE.match(text, pos).end())
+        if lead:
+            found = _match_zone(text, lead.end(), lang)
+    return found
+
+
+def _match_zone(text: str, pos: int, lang: Language) -> tuple[str, str, str | None, int, bool] | None:
     p = SPACE.match(text, pos).end()
     opened = p < len(text) and text[p] == "("
     q = SPACE.match(text, p + 1).end() if opened else p
@@ -146,20 +158,20 @@ def match_zone(text: str, pos: int, lang: Language) -> tuple[str, str, str | Non
     m = lang.zone_words.match(text, q)
     if m:
         if m.group("zabbr"):
-            best = (abbreviations()[m.group("zabbr")]["zone"], m.group(0), m.group("zabbr"), m.end())
+            best = (abbreviations()[m.group("zabbr")]["zone"], m.group(0), m.group("zabbr"), m.end(), False)
         else:
-            best = (lang.words["zone"][norm(m.group("zword"))], m.group(0), None, m.end())
+            best = (lang.words["zone"][norm(m.group("zword"))], m.group(0), None, m.end(), False)
     for rule in lang.rules["zone_pattern"]:
         m = rule.regex.match(text, q)
         if m and (best is None or m.end() > best[3]):
-            best = (places()[norm(m.group("place"))], m.group(0), None, m.end())
+            best = (places()[norm(m.group("place"))], m.group(0), None, m.end(), True)
     if best is None:
         return None
     if opened:
         close = SPACE.match(text, best[3]).end()
         if close >= len(text) or text[close] != ")":
             return None
-        best = (best[0], best[1], best[2], close + 1)
+        best = (best[0], best[1], best[2], close + 1, best[4])
     return best
 
 
@@ -186,16 +198,17 @@ def add_context(text: str, hit: Hit, lang: Language) -> None:
             hit.sharp = True
             hit.mod_text = s.group("sharp")   # a word that says how exact: a pair must not override it
             pos = hit.end = s.end()
+    hit.core_end = pos
     z = match_zone(text, pos, lang)
     if z:
-        hit.zone, hit.zone_text, hit.zone_abbr, hit.end = z
+        hit.zone, hit.zone_text, hit.zone_abbr, hit.end, hit.zone_place = z
         return
     # "5:45 p.m. (4:45 a.m. Kyiv time on Saturday) local time": the zone after the parenthesis.
     p = PAREN_AFTER.match(text, pos)
     if p and any(c.isdigit() for c in p.group("inner")):
         z = match_zone(text, p.end(), lang)
         if z:
-            hit.zone, hit.zone_text, hit.zone_abbr = z[0], z[1], z[2]
+            hit.zone, hit.zone_text, hit.zone_abbr, hit.zone_place = z[0], z[1], z[2], z[4]
 
 
 def add_duration_context(text: str, hit: Hit, lang: Language) -> None:
@@ -212,7 +225,8 @@ def add_duration_context(text: str, hit: Hit, lang: Language) -> None:
 def keep(hit: Hit) -> bool:
     needs = hit.rule.needs
     if needs == "zone":
-        return hit.zone is not None
+        # "1452 GMT" is a time, "1917 in Woodside" a year: only a zone's own name makes digits a time.
+        return hit.zone is not None and not hit.zone_place
     if needs == "context":
         return hit.zone is not None or hit.prep or hit.daypart is not None
     return True

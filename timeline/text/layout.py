@@ -1,0 +1,123 @@
+"""The shape of an article's lines: list items, table rows, and the headers that rule them.
+
+A list item or table row begins with a time ("01.00 uur: Georgia", "7:10 p.m. Monday | 8:10 a.m. Tuesday |
+The prime minister lands"). A run of such lines takes its zone, date and kind from the line just before it
+(the header: "Alle tijden zijn Nederlandse tijd.", "Time (ET) | Time in Tokyo | Event", "Het programma van
+morgen:"); a table header gives each column its own zone. Language-free: zones come from the language's
+zone words and patterns, dates from its date rules.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .langdata import Language, abbreviations, norm, places
+
+BULLET = re.compile(r"[ \t]*(?:[-–•*][ \t]+)?")
+CELL = re.compile(r"[^|]+")
+HEADER_MAX = 200          # a header is a short line
+
+
+@dataclass
+class Line:
+    number: int               # 1-based
+    start: int
+    end: int
+    item: bool = False        # begins with a time
+    cells: list = field(default_factory=list)      # (start, end) of each "|" cell of a table row
+    time_cells: set = field(default_factory=set)   # indexes of the cells that hold a time
+    header: int | None = None                      # the header line's number, for items
+    zone: str | None = None                        # the header's zone for the whole item
+    cell_zones: list = field(default_factory=list)  # per cell, from a table header
+
+    def cell_of(self, pos: int) -> int | None:
+        return next((i for i, (a, b) in enumerate(self.cells) if a <= pos <= b), None)
+
+
+@dataclass
+class Layout:
+    lines: list                # Line per line, index = number - 1
+
+    def line(self, number: int) -> Line:
+        return self.lines[number - 1]
+
+    def zone_at(self, number: int, pos: int) -> str | None:
+        """The zone a header gives a time at `pos` on line `number`, if any."""
+        ln = self.lines[number - 1]
+        if ln.header is None:
+            return None
+        cell = ln.cell_of(pos)
+        if cell is not None and cell < len(ln.cell_zones) and ln.cell_zones[cell]:
+            return ln.cell_zones[cell]
+        return ln.zone
+
+    def event_span(self, number: int, pos: int) -> tuple[int, int] | None:
+        """For a time in a table row: the cells that hold no time (the row's words), else None."""
+        ln = self.lines[number - 1]
+        if not ln.cells or ln.cell_of(pos) is None:
+            return None
+        rest = [c for i, c in enumerate(ln.cells) if i not in ln.time_cells]
+        return (rest[0][0], rest[-1][1]) if rest else None
+
+
+def zone_in(text: str, start: int, end: int, lang: Language, local: str | None) -> str | None:
+    """The first zone named in text[start:end]: zone words, abbreviations, "time in <place>"."""
+    best = None
+    for m in lang.zone_words.finditer(text, start, end):
+        if m.group("zabbr"):
+            zone = abbreviations()[m.group("zabbr")]["zone"]
+        else:
+            zone = lang.words["zone"][norm(m.group("zword"))]
+        best = (m.start(), zone)
+        break
+    for rule in lang.rules["zone_pattern"]:
+        if rule.needs == "context":
+            continue          # "in <place>" names a zone only right after a time
+        m = rule.regex.search(text, start, end)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), places()[norm(m.group("place"))])
+    if best is None:
+        return None
+    return local if best[1] == "LOCAL" else best[1]
+
+
+def read_layout(text: str, lang: Language, clock_starts: list[int], local: str | None) -> Layout:
+    """Lines with their list, table and header structure. `clock_starts`: offsets of the times found."""
+    lines, pos = [], 0
+    for i, raw in enumerate(text.split("\n")):
+        lines.append(Line(i + 1, pos, pos + len(raw)))
+        pos += len(raw) + 1
+    starts = sorted(clock_starts)
+    k = 0
+    for ln in lines:
+        lead = BULLET.match(text, ln.start).end()
+        while k < len(starts) and starts[k] < ln.start:
+            k += 1
+        inside = []
+        j = k
+        while j < len(starts) and starts[j] <= ln.end:
+            inside.append(starts[j])
+            j += 1
+        ln.item = bool(inside) and inside[0] <= lead + 1
+        if "|" in text[ln.start:ln.end]:
+            ln.cells = [(ln.start + m.start(), ln.start + m.end()) for m in CELL.finditer(text[ln.start:ln.end])]
+            ln.time_cells = {ln.cell_of(p) for p in inside}
+            ln.item = ln.item or bool(inside)
+    header = None
+    for idx, ln in enumerate(lines):
+        if not ln.item:
+            continue
+        prev = lines[idx - 1] if idx > 0 else None
+        if prev is not None and not prev.item and prev.end - prev.start <= HEADER_MAX \
+                and text[prev.start:prev.end].strip():
+            header = prev
+        elif prev is None or not prev.item:
+            header = None
+        if header is None:
+            continue
+        ln.header = header.number
+        ln.zone = zone_in(text, header.start, header.end, lang, local)
+        if header.cells and ln.cells:
+            ln.cell_zones = [zone_in(text, a, b, lang, local) for a, b in header.cells]
+    return Layout(lines)
