@@ -64,6 +64,7 @@ class Language:
     exact_suffix: re.Pattern | None
     zone_lead: re.Pattern | None     # a weekday between a time and its zone ("on Thursday, London time")
     not_clock_after: re.Pattern | None  # words after digits that make them a game clock ("1:53 left")
+    stamp: re.Pattern | None         # words before a time that make it the page's stamp ("Updated")
     anchors: dict                    # "unit" / "special" / "date" -> lower-case words that start a window
 
 
@@ -218,6 +219,7 @@ def load_language(code: str) -> Language:
     duration_left = (_compile(_expand(ctx["duration_left"], raw_words, fragments, f"{fname} duration_left"),
                               f"{fname} duration_left") if "duration_left" in ctx else None)
     clause_break = (_compile(ctx["clause_break"], f"{fname} clause_break") if "clause_break" in ctx else None)
+    stamp = _compile(ctx["stamp"], f"{fname} stamp") if "stamp" in ctx else None
     not_clock_after = (_compile(ctx["not_clock_after"], f"{fname} not_clock_after")
                        if "not_clock_after" in ctx else None)
     zone_lead = (_compile(_expand(ctx["zone_lead"], raw_words, fragments, f"{fname} zone_lead"),
@@ -247,7 +249,7 @@ def load_language(code: str) -> Language:
         clause_break=clause_break,
         zone_words=zone_words,
         daypart=daypart, exact_suffix=exact_suffix, zone_lead=zone_lead,
-        not_clock_after=not_clock_after, anchors=anchors)
+        not_clock_after=not_clock_after, stamp=stamp, anchors=anchors)
 
 
 def _anchor_words(surfaces) -> tuple:

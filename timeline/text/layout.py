@@ -99,7 +99,8 @@ def read_layout(text: str, lang: Language, clock_starts: list[int], local: str |
         while j < len(starts) and starts[j] <= ln.end:
             inside.append(starts[j])
             j += 1
-        ln.item = bool(inside) and inside[0] <= lead + 1
+        # An item starts with the time itself ("09.30 uur: ...", "23.58 | ..."), not with words before it.
+        ln.item = bool(inside) and inside[0] <= lead + 1 and text[inside[0]:inside[0] + 1].isdigit()
         if "|" in text[ln.start:ln.end]:
             ln.cells = [(ln.start + m.start(), ln.start + m.end()) for m in CELL.finditer(text[ln.start:ln.end])]
             ln.time_cells = {ln.cell_of(p) for p in inside}

@@ -12,11 +12,12 @@ from .layout import Layout
 from .scan import Hit, line_number, newline_offsets, paren_of, paren_ranges
 from ..settings import (CLOCK_WINDOWS, DURATION_APPROX_FRACTION, DURATION_SLACK,
                        PAIR_TOLERANCE)
-from .zones import earliest_reading, local_day_bounds, localize, offset_minutes
+from .zones import earliest_reading, get_zone, local_day_bounds, localize, offset_minutes
 
 MORNING = {"morning", "night"}
 NEWS_DAY_START = timedelta(hours=6)     # in a report of the night before, the local day runs 06:00 to 06:00
 STORY_REACH = 3                         # lines over which an undated time keeps the day told before it
+STORY_DAYS = 2                          # ... when that day lies this close to the event
 
 
 def clock_parts(hit: Hit, lang: Language) -> tuple[int, int, int, str | None]:
@@ -107,9 +108,11 @@ class ClockResolver:
             groups.setdefault(self.sentence_of(m.start), []).append((m, h))
         # A date inside a mention's zone words ("2 a.m. on Thursday in Tokyo") is still read as a date.
         taken = [(m.start, h.core_end or m.end) for m, h in zip(mentions, hits)]
+        self._taken = taken
         for idx, items in groups.items():
             self.sentence(idx, items, taken)
         self.rollover(mentions)
+        self.story(mentions)
         for m in mentions:
             self.window(m)
         return mentions
@@ -118,6 +121,9 @@ class ClockResolver:
         m = Mention(start=h.start, end=h.end, text=self.text[h.start:h.end], kind="clock",
                     rule=h.rule.name, mod_text=h.mod_text, daypart=h.daypart, zone_text=h.zone_text,
                     line=line_number(self.newlines, h.start))
+        line_start = self.text.rfind("\n", 0, h.start) + 1
+        if self.lang.stamp is not None and self.lang.stamp.search(self.text, line_start, h.start):
+            m.flags += ("stamp",)             # "Updated 14:32 CET": when the page changed, not an event
         if h.sharp:
             m.modifier = "exact"
         elif h.mod_text:
@@ -139,7 +145,8 @@ class ClockResolver:
         refs = read_dates(self.text, s_start, s_end, self.lang, self.event, parens, taken, self.published)
         ref_of = {}
         for m, h in items:
-            others = [(x.start, x.end) for x, _ in items if x is not m]
+            # A date right after another time ("8 a.m. today") is that time's.
+            others = [(x.start, x.end + 3) for x, _ in items if x is not m]
             ref_of[id(m)] = date_for(m.start, paren_of(m.start, parens), refs, m.end, others) \
                 or self.header_date(m, taken)
             if m.tz is not None or not any(m is a for a, _, _ in open_pairs):
@@ -180,7 +187,7 @@ class ClockResolver:
         out = []
         paired = {id(x) for p in pairs for x in p}
         for (a, ha), (b, hb) in zip(items, items[1:]):
-            if id(a) in paired or id(b) in paired:
+            if id(a) in paired and id(b) in paired:
                 continue
             zoned = [x for x in (a, b) if x.tz_source in ("stated", "header")]
             if len(zoned) != 1:
@@ -194,10 +201,13 @@ class ClockResolver:
                 if not self.same_row(a, b):
                     continue
             loose, hit, other = (a, ha, b) if zoned[0] is b else (b, hb, a)
-            if loose.tz_source is not None:
+            if loose.tz_source is not None or id(loose) in paired:
                 continue
-            a.pair = b.pair = self.next_pair
-            self.next_pair += 1
+            # A conversion of a time already converted joins that pair ("3:30 p.m. (11:30 p.m. GMT), or 6:30").
+            if other.pair is None:
+                other.pair = self.next_pair
+                self.next_pair += 1
+            loose.pair = other.pair
             out.append((loose, hit, other))
         return out
 
@@ -306,6 +316,8 @@ class ClockResolver:
             m.date_source = ref.source
         elif self.event is not None:
             day, m.date_source = self.default_day(m), "article"
+            if day != self.event and m.tz == self.tz:
+                m.date_source = "night"          # the small hours after the event, told the next day
         else:
             m.note = "no date: give the article's event date (--date)"
             return
@@ -322,8 +334,12 @@ class ClockResolver:
         m.note = "that wall time does not exist or happens twice (DST)" if flags else None
 
     def default_day(self, m: Mention) -> date:
-        """The event date; in another zone, the date on which the time falls in the local event day."""
+        """The event date; in another zone, the date on which the time falls in the local event day. Told
+        the day after, the small hours are the night after the event ("2.30 uur 's nachts plaatselijke tijd")."""
+        after = self.published is not None and self.event is not None and self.published > self.event
         if self.tz is None or m.tz == self.tz:
+            if after and m.wall is not None and m.wall < NEWS_DAY_START.total_seconds() // 60:
+                return self.event + timedelta(days=1)
             return self.event
         lo, hi = local_day_bounds(self.tz, self.event)
         if self.published is not None and self.published > self.event:
@@ -378,6 +394,48 @@ class ClockResolver:
                 m.date_source = "rollover"
             if m.utc is not None:
                 prev_by_line[key] = m
+
+    def story(self, mentions: list[Mention]) -> None:
+        """An undated time keeps the day told just before it, a few lines up ("scheduled to dock at 12:15 p.m.
+        on Thursday. ... a backup opportunity at about 1:33 p.m."), unless that day is still to come; and a
+        small-hours time told after an evening one there is the next morning. List items and stamps keep
+        their own days: a newest-first blog runs backwards."""
+        now = self.published or self.event
+        last = None
+        groups: dict = {}
+        for m in mentions:
+            if m.pair is not None:
+                groups.setdefault(m.pair, []).append(m)
+        for m in mentions:
+            if m.utc is None or m.tz is None or "stamp" in m.flags:
+                continue
+            if self.layout is not None and self.layout.line(m.line).item:
+                continue
+            pair = groups.get(m.pair, [m]) if m.pair is not None else [m]
+            undated = all(x.date_source in ("article", "pair") for x in pair) and pair[0] is m
+            if last is not None and m.line != last.line and m.line - last.line <= STORY_REACH and undated:
+                told = last.utc.astimezone(get_zone(m.tz)).date() if last.date_source not in (None, "article") \
+                    else None
+                between = self.dates_between(self.newlines[last.line - 1] + 1 if last.line > 0 else 0, m.start)
+                if between:
+                    told = between[-1].day
+                if told is not None and told != m.day and (now is None or told <= now) \
+                        and self.event is not None and abs((told - self.event).days) <= STORY_DAYS:
+                    self.shift(pair, told - m.day, "story")
+                if (m.daypart in MORNING or m.wall < 360) and m.utc < last.utc and last.local.hour >= 18:
+                    self.shift(pair, timedelta(days=1), "rollover")
+            last = m
+
+    def shift(self, group: list[Mention], days: timedelta, source: str) -> None:
+        """Move a time, and the conversions told with it, by whole days."""
+        for x in group:
+            if x.day is not None and x.wall is not None:
+                self.set_instant(x, x.day + days)
+                x.date_source = source
+
+    def dates_between(self, start: int, end: int) -> list[DateRef]:
+        """Dates written from `start` to `end`, outside the times ("Wednesday's countdown")."""
+        return read_dates(self.text, start, end, self.lang, self.event, [], self._taken, self.published)
 
     def window(self, m: Mention) -> None:
         lo, hi = CLOCK_WINDOWS[m.modifier]
