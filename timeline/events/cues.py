@@ -47,6 +47,7 @@ class Reading:
 class Cues:
     patterns: dict            # category -> compiled pattern with one named group per key
     clause_break: re.Pattern
+    statuses: dict            # status -> its own pattern (statuses may overlap)
     kinds: re.Pattern         # one group k<i> per kind word list or term
     kind_of: tuple            # group index -> (kind, term name or None)
 
@@ -93,7 +94,8 @@ def load_cues(code: str) -> Cues:
     patterns = {c: _group(data.get(c, {}), f"{code}.toml [cues.{c}]") for c in CATEGORIES}
     clause = re.compile(data.get("clause", {}).get("break", r"[;:]"))
     kinds, kind_of = kind_pattern(code)
-    return Cues(patterns, clause, kinds, kind_of)
+    statuses = {k: _group({k: v}, f"{code}.toml [cues.status]") for k, v in data.get("status", {}).items()}
+    return Cues(patterns, clause, statuses, kinds, kind_of)
 
 
 def kind_tags(cues: Cues, text: str, start: int, end: int) -> list[Tag]:
@@ -107,6 +109,10 @@ def kind_tags(cues: Cues, text: str, start: int, end: int) -> list[Tag]:
 
 def tags(cues: Cues, category: str, text: str, start: int = 0, end: int | None = None) -> list[Tag]:
     end = len(text) if end is None else end
+    if category == "status":
+        # Each status on its own, so "is geschrapt" is both a perfect tense and a cancellation.
+        return sorted((Tag(m.start(), m.end(), key) for key, pattern in cues.statuses.items()
+                       for m in pattern.finditer(text, start, end)), key=lambda t: t.start)
     return [Tag(m.start(), m.end(), m.lastgroup) for m in cues.patterns[category].finditer(text, start, end)]
 
 
@@ -138,6 +144,9 @@ def read(cues: Cues, text: str, start: int, end: int, at: tuple[int, int] | None
     status_tags = tags(cues, "status", text, start, end)
     found_status = {t.key for t in status_tags}
     status = next((s for s in STATUS_ORDER if s in found_status), "unknown")
+    if given and status != "cancelled" and len(found_status) > 1:
+        # "listed for 4:15 p.m., began at about 4:40 p.m.": each time takes the status word nearest it.
+        status = nearest(status_tags, *at).key
     if at is None:
         # Read as a whole: the kind that matters is the one nearest the status word ("zonder een geplande lunch").
         decisive = [t for t in status_tags if t.key == status and status != "actual"]

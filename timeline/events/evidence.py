@@ -16,6 +16,7 @@ from .people import People
 from ..text.dates import date_for, read_dates
 from ..text.langdata import load_language
 from ..text.mention import Mention
+from ..text.layout import read_layout
 from ..text.scan import line_number, newline_offsets, paren_of, paren_ranges, sentence_bounds
 from ..text.zones import local_day_bounds
 
@@ -68,6 +69,8 @@ class Reader:
         self.starts = [a for a, _ in self.sentences]
         self.newlines = newline_offsets(self.text)
         self.people = People(self.text, article.actors, article.aliases)
+        self.layout = read_layout(self.text, self.lang, [m.start for m in mentions if m.kind == "clock"],
+                                  article.local_tz)
         self._readings: dict = {}
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
@@ -137,7 +140,17 @@ class Reader:
             if m.pair is not None and m.pair in by_pair:
                 by_pair[m.pair].also.append(m.text)       # the conversion tells the same instant
                 continue
-            src = self.source(self.context(m.start, (m.start, m.end)), m.start, m.end)
+            if "stamp" in m.flags:
+                continue                  # the page's own "Updated 14:32" is no event
+            line = self.layout.line(m.line)
+            if line.item:
+                reading, what = self.item(m, line, mentions)
+                if reading is None:
+                    continue
+                src = self.source(reading, m.start, m.end)
+                src.what = what
+            else:
+                src = self.source(self.context(m.start, (m.start, m.end)), m.start, m.end)
             src.utc, src.earliest, src.latest, src.modifier, src.tz = m.utc, m.earliest, m.latest, m.modifier, m.tz
             if src.utc is None:
                 continue
@@ -145,6 +158,35 @@ class Reader:
             if m.pair is not None:
                 by_pair[m.pair] = src
         return out
+
+    def item(self, m: Mention, line, mentions: list[Mention]) -> tuple[Reading | None, str]:
+        """A list item or table row read for the event it lists: its own words (the row's event cell, the
+        item after its time), with kind and status from its header where it names none. A stamp whose
+        update gives a time of its own stands for no event ("22.50 | Timmermans sprak om 22.40 uur")."""
+        span = self.layout.event_span(m.line, m.start)
+        if span is None:
+            a = m.end
+            while a < line.end and self.text[a] in " \t:|–—-":
+                a += 1
+            span = (a, line.end)
+        if any(x.kind == "clock" and span[0] <= x.start < span[1] and x.pair != m.pair or
+               x.kind == "clock" and span[0] <= x.start < span[1] and m.pair is None for x in mentions):
+            return None, ""
+        own = self.reading(span[0], span[1], (m.start, m.end))
+        first = self.sentence_of(span[0])
+        whole = self.reading(span[0], min(first[1], span[1]) if first[0] <= span[0] else span[1])
+        kind, name = (own.kind, own.name) if own.kind else (whole.kind, whole.name)
+        status, certainty = own.status, own.certainty
+        if line.header is not None:
+            h = self.layout.line(line.header)
+            head = self.reading(h.start, h.end)
+            if kind is None:
+                kind, name = head.kind, head.name
+            if status == "unknown":
+                status, certainty = head.status, head.certainty
+        what = " ".join(self.text[span[0]:span[1]].split()).rstrip(".")
+        reading = Reading(kind, own.role, status, certainty, own.qualifiers, own.actors, own.lasting, name)
+        return reading, (what[:57] + "…") if len(what) > 60 else what
 
     def durations(self, mentions: list[Mention]) -> list[Source]:
         out = []

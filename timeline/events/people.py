@@ -40,6 +40,8 @@ class PeopleWords:
     groups: tuple               # (compiled, n)
     possessive: re.Pattern
     determiner: re.Pattern      # an article right before a run: "het Engels" is no person
+    particles: frozenset
+    place_prefix: re.Pattern    # "St. John's", "Fort Myers": the name of a place
 
 
 def _alt(words) -> str:
@@ -50,7 +52,7 @@ def _alt(words) -> str:
 def people_words() -> PeopleWords:
     """The [people] sections of every language, together: titles and names cross languages."""
     titles, after, before, notp, notn, particles, groups, poss = [], [], [], set(), set(), set(), {}, set()
-    dets = []
+    dets, prefixes = [], []
     for code in available():
         data = load_toml(code).get("people", {})
         lang = load_language(code)
@@ -64,6 +66,7 @@ def people_words() -> PeopleWords:
         particles |= set(data.get("particles", []))
         groups.update(data.get("groups", {}))
         dets += data.get("determiners", [])
+        prefixes += data.get("place_prefixes", [])
         if data.get("possessive"):
             poss.add(data["possessive"])
     part = _alt(particles)
@@ -79,6 +82,8 @@ def people_words() -> PeopleWords:
         groups=tuple((re.compile(rf"(?<!\w){g}(?!\w)", flags), int(n)) for g, n in groups.items()),
         possessive=re.compile("(?:" + "|".join(poss) + ")") if poss else re.compile("(?!)"),
         determiner=re.compile(rf"(?<!\w)(?:{_alt(dets)})[ \t]+$", flags),
+        particles=frozenset(particles),
+        place_prefix=re.compile(rf"(?<!\w)(?:{_alt(prefixes) or '(?!)'})[ \t]+$"),
     )
 
 
@@ -122,9 +127,14 @@ class People:
             start = m.start()
             # Leading words that are no name ("The", "Toen", "Friday") or a title inside the run.
             title = ""
-            while words and words[0].lower().rstrip(".") in w.not_names:
+            # Leading words that are no name: "The", "Toen", "Friday", an acronym with its particles
+            # ("PVV van Geert Wilders").
+            while words and (words[0].lower().rstrip(".") in w.not_names or words[0] in w.particles
+                             or words[0].isupper() and len(words[0]) > 1):
                 start = text.index(words[0], start) + len(words[0])
                 words = words[1:]
+            if w.place_prefix.search(text, max(0, start - 12), start):
+                continue          # "St. John's", "Fort Myers": a place
             for i in range(len(words) - 1, 0, -1):
                 head = " ".join(words[:i])
                 if w.title_word.fullmatch(words[i - 1]) or w.title_word.fullmatch(head) \
@@ -135,7 +145,13 @@ class People:
                     break
             if not words:
                 continue
+            # A possessive ends the name: "Keir Starmer's Labour Party" is Keir Starmer.
+            cut = next((i for i, x in enumerate(words) if _strip_possessive(x) != x), None)
+            if cut is not None:
+                words = words[:cut + 1]
             words[-1] = _strip_possessive(words[-1])
+            while len(words) > 1 and re.fullmatch(ROMAN, words[-1]):
+                words = words[:-1]            # "Charles III" is Charles
             if any(x.lower() in w.not_person or x.isupper() and len(x) > 1 for x in words):
                 continue
             phrase = " ".join(words)
@@ -170,14 +186,26 @@ class People:
                     + t.group(0).strip()
             elif w.determiner.search(before) or (len(words) == 1 and words[0].lower() in self.lowered):
                 continue        # "in het Engels", "Vanmorgen": a determiner before it, or a common word
-            cue = bool(role) or bool(w.speech_after.match(text, end)) or bool(w.speech_before.search(before))
+            said = w.speech_after.match(text, end)
+            if said:
+                # "Verder zei hij", "Bijgewerkt zei Trump": with the speaker after the verb, the word before
+                # it is no speaker.
+                nxt = re.match(r"[ \t]+([^\W\d_]+)", text[said.end():said.end() + 40])
+                if nxt and (nxt.group(1)[:1].isupper() or nxt.group(1).lower() in w.not_names):
+                    said = None
+            cue = bool(role) or bool(said) or bool(w.speech_before.search(before))
             cue = cue or (len(words) >= 2 and bool(w.possessive.match(text, end)))
+            # A first-and-last name whose last name the text also writes alone: "Geert Wilders ... Wilders".
+            cue = cue or (2 <= len(words) <= 3 and alone.get(words[-1], 0) >= 1)
             found.append((words, role, cue))
         for words, role, cue in found:
             if not cue:
                 continue
             # The key is the word of the name the article uses alone most: "Xi" of "Xi Jinping".
-            key = max(reversed(words), key=lambda x: alone.get(x, 0)) if len(words) > 1 else words[0]
+            # The key is the last name, unless the article writes only the first one alone ("Xi" of Xi Jinping).
+            key = words[-1]
+            if len(words) > 1 and not alone.get(words[-1]) and alone.get(words[0], 0) >= 2:
+                key = words[0]
             key = surname_of.get(key, surname_of.get(words[-1], key))
             p = self.persons.setdefault(key, Person(key))
             p.names.add(" ".join(words))
