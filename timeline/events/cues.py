@@ -48,8 +48,8 @@ class Cues:
     patterns: dict            # category -> compiled pattern with one named group per key
     clause_break: re.Pattern
     statuses: dict            # status -> its own pattern (statuses may overlap)
-    kinds: re.Pattern         # one group k<i> per kind word list or term
-    kind_of: tuple            # group index -> (kind, term name or None)
+    kinds: tuple              # a pattern per kind word list or term
+    kind_of: tuple            # pattern index -> (kind, term name or None)
 
 
 def _group(table: dict, where: str) -> re.Pattern:
@@ -70,21 +70,20 @@ def kind_specs() -> dict:
     return {k: v for k, v in load_toml("kinds").items() if not k.startswith("_")}
 
 
-def kind_pattern(code: str) -> tuple[re.Pattern, tuple]:
-    """One pattern over every kind's words in `code`, terms before plain words; and group -> (kind, name)."""
-    parts, owners = [], []
+def kind_pattern(code: str) -> tuple[tuple, tuple]:
+    """A pattern per kind term or word list in `code` (terms first), and its (kind, English name)."""
+    patterns, owners = [], []
     for kind, spec in kind_specs().items():
         entries = [(t.get("name"), t.get(code, [])) for t in spec.get("term", [])] + [(None, spec.get(code, []))]
         for name, words in entries:
             if not words:
                 continue
-            parts.append(f"(?P<k{len(owners)}>" + "|".join(words) + ")")
+            try:
+                patterns.append(re.compile(r"(?<!\w)(?:" + "|".join(words) + r")(?!\w)", re.IGNORECASE))
+            except re.error as exc:
+                raise LanguageDataError(f"kinds.toml [{kind}] ({code}): bad pattern: {exc}") from exc
             owners.append((kind, name))
-    try:
-        regex = re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
-    except re.error as exc:
-        raise LanguageDataError(f"kinds.toml ({code}): bad pattern: {exc}") from exc
-    return regex, tuple(owners)
+    return tuple(patterns), tuple(owners)
 
 
 @lru_cache(maxsize=None)
@@ -100,10 +99,18 @@ def load_cues(code: str) -> Cues:
 
 def kind_tags(cues: Cues, text: str, start: int, end: int) -> list[Tag]:
     """Kind words in text[start:end]; where a term and a plain word overlap, the longer wins."""
-    out = []
-    for m in cues.kinds.finditer(text, start, end):
-        kind, name = cues.kind_of[int(m.lastgroup[1:])]
-        out.append(Tag(m.start(), m.end(), kind, name))
+    found = []
+    for i, pattern in enumerate(cues.kinds):
+        for m in pattern.finditer(text, start, end):
+            found.append((m.start(), -(m.end() - m.start()), i, m.end()))
+    # Where words overlap the longest wins ("arrival ceremony" over "arrival"), then the file's order.
+    out, last_end = [], -1
+    for a, neg, i, b in sorted(found):
+        if a < last_end:
+            continue
+        kind, name = cues.kind_of[i]
+        out.append(Tag(a, b, kind, name))
+        last_end = b
     return out
 
 

@@ -178,12 +178,17 @@ class Reader:
         kind, name = (own.kind, own.name) if own.kind else (whole.kind, whole.name)
         status, certainty = own.status, own.certainty
         if line.header is not None:
+            # The header, and for a table the line that introduces it ("the following press schedule").
             h = self.layout.line(line.header)
-            head = self.reading(h.start, h.end)
-            if kind is None:
-                kind, name = head.kind, head.name
-            if status == "unknown":
-                status, certainty = head.status, head.certainty
+            heads = [self.reading(h.start, h.end)]
+            if h.number > 1:
+                before = self.layout.line(h.number - 1)
+                heads.append(self.reading(before.start, before.end))
+            for head in heads:
+                if kind is None:
+                    kind, name = head.kind, head.name
+                if status == "unknown":
+                    status, certainty = head.status, head.certainty
         what = " ".join(self.text[span[0]:span[1]].split()).rstrip(".")
         reading = Reading(kind, own.role, status, certainty, own.qualifiers, own.actors, own.lasting, name)
         return reading, (what[:57] + "…") if len(what) > 60 else what

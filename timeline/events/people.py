@@ -26,6 +26,7 @@ BEFORE_REACH = 48           # characters before a name searched for its title
 GROUP_WINDOW = 900          # characters before a group word whose people it may mean
 PRONOUN_WINDOW = 400        # a plural pronoun ("ze", "they") means only people named this close before
 GROUP_MAX = 3
+SPACES = re.compile(r"[ \t]*")
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class PeopleWords:
     possessive: re.Pattern
     determiner: re.Pattern      # an article right before a run: "het Engels" is no person
     particles: frozenset
+    honorific: re.Pattern       # "Mr.", "de heer": titles that never stand for a person alone
     place_prefix: re.Pattern    # "St. John's", "Fort Myers": the name of a place
 
 
@@ -52,7 +54,7 @@ def _alt(words) -> str:
 def people_words() -> PeopleWords:
     """The [people] sections of every language, together: titles and names cross languages."""
     titles, after, before, notp, notn, particles, groups, poss = [], [], [], set(), set(), set(), {}, set()
-    dets, prefixes = [], []
+    dets, prefixes, honorifics = [], [], []
     for code in available():
         data = load_toml(code).get("people", {})
         lang = load_language(code)
@@ -67,6 +69,7 @@ def people_words() -> PeopleWords:
         groups.update(data.get("groups", {}))
         dets += data.get("determiners", [])
         prefixes += data.get("place_prefixes", [])
+        honorifics += data.get("honorifics", [])
         if data.get("possessive"):
             poss.add(data["possessive"])
     part = _alt(particles)
@@ -83,6 +86,7 @@ def people_words() -> PeopleWords:
         possessive=re.compile("(?:" + "|".join(poss) + ")") if poss else re.compile("(?!)"),
         determiner=re.compile(rf"(?<!\w)(?:{_alt(dets)})[ \t]+$", flags),
         particles=frozenset(particles),
+        honorific=re.compile(rf"(?:{_alt(honorifics) or '(?!)'})", flags),
         place_prefix=re.compile(rf"(?<!\w)(?:{_alt(prefixes) or '(?!)'})[ \t]+$"),
     )
 
@@ -233,10 +237,10 @@ class People:
             self._names = re.compile(rf"(?<![\w-])(?:{alt})(?:['’]s?|s(?=\s))?(?![\w-])")
         else:
             self._names = None
-        # A role phrase stands for its person alone only with its adjective: "de Russische president",
-        # not "de president" (the article has several).
+        # A role phrase stands for its person: "de Russische president", "the prime minister"; a bare title
+        # several people hold means the one of them named last. Honorifics ("Mr.") never stand alone.
         role_alt = [re.escape(r).replace(r"\ ", r"\s+") for r in sorted(self.roles, key=len, reverse=True)
-                    if not self.w.title_word.fullmatch(r)]
+                    if not self.w.honorific.fullmatch(r)]
         self._roles = re.compile(rf"(?<!\w)(?:{'|'.join(role_alt)})(?!\w)", re.IGNORECASE) if role_alt else None
         self.mentions: list[tuple[int, str]] = []
         if self._names is not None:
@@ -287,6 +291,8 @@ class People:
             for m in self._roles.finditer(self.text, start, end):
                 if not free(m.start(), m.end()):
                     continue
+                if self._names is not None and self._names.match(self.text, SPACES.match(self.text, m.end()).end()):
+                    continue          # "President Biden": the title of a name, not a reference of its own
                 owners = self.roles[" ".join(m.group(0).lower().split())]
                 who = next(iter(owners)) if len(owners) == 1 else self.recent(m.start(), owners)
                 if who:
