@@ -16,7 +16,7 @@ from .people import People
 from ..text.dates import date_for, read_dates
 from ..text.langdata import load_language
 from ..text.mention import Mention
-from ..text.layout import read_layout
+from ..text.layout import BULLET, read_layout
 from ..text.scan import line_number, newline_offsets, paren_of, paren_ranges, sentence_bounds
 from ..text.zones import local_day_bounds
 
@@ -143,7 +143,7 @@ class Reader:
             if "stamp" in m.flags:
                 continue                  # the page's own "Updated 14:32" is no event
             line = self.layout.line(m.line)
-            if line.item:
+            if line.item and self.leads(m, line):
                 reading, what = self.item(m, line, mentions)
                 if reading is None:
                     continue
@@ -159,6 +159,13 @@ class Reader:
                 by_pair[m.pair] = src
         return out
 
+    def leads(self, m: Mention, line) -> bool:
+        """Whether a time is the one an item or row begins with (or a time cell of a table row)."""
+        if line.cells:
+            return line.cell_of(m.start) in line.time_cells and self.layout.event_span(m.line, m.start) is not None \
+                or m.start <= line.cells[0][1]
+        return m.start <= BULLET.match(self.text, line.start).end() + 1
+
     def item(self, m: Mention, line, mentions: list[Mention]) -> tuple[Reading | None, str]:
         """A list item or table row read for the event it lists: its own words (the row's event cell, the
         item after its time), with kind and status from its header where it names none. A stamp whose
@@ -172,11 +179,15 @@ class Reader:
         if any(x.kind == "clock" and span[0] <= x.start < span[1] and x.pair != m.pair or
                x.kind == "clock" and span[0] <= x.start < span[1] and m.pair is None for x in mentions):
             return None, ""
-        own = self.reading(span[0], span[1], (m.start, m.end))
+        # The item's first sentence says what it is; the rest of a long update only fills gaps.
         first = self.sentence_of(span[0])
-        whole = self.reading(span[0], min(first[1], span[1]) if first[0] <= span[0] else span[1])
-        kind, name = (own.kind, own.name) if own.kind else (whole.kind, whole.name)
+        head_end = min(first[1], span[1]) if first[0] <= span[0] < first[1] else span[1]
+        own = self.reading(span[0], head_end, (m.start, m.end))
+        rest = self.reading(span[0], span[1], (m.start, m.end))
+        kind, name = (own.kind, own.name) if own.kind else (rest.kind, rest.name)
         status, certainty = own.status, own.certainty
+        if not own.actors:
+            own = replace(own, actors=rest.actors)
         if line.header is not None:
             # The header, and for a table the line that introduces it ("the following press schedule").
             h = self.layout.line(line.header)
@@ -225,6 +236,8 @@ class Reader:
                     continue
                 r = self.reading(ca, cb)
                 item = self.schedule_item(r, ca, cb)
+                if item is None and r.status == "cancelled" and r.kind is not None:
+                    item = self.context(ca)       # "the parade was called off": a cancelled item of any kind
                 if item is not None:
                     out.append(self.source(item, ca, cb))
                     continue

@@ -20,7 +20,7 @@ from ..text.mention import Mention
 from ..schema import make_table
 from .evidence import Reader, Source
 
-SAME_EVENT = timedelta(minutes=15)       # two tellings of one event lie this close
+SAME_EVENT = timedelta(minutes=10)       # two tellings of one event lie this close
 SAME_SLOT = timedelta(hours=12)          # a report and the plan it answers lie this close
 CERTAINTY_RANK = {"unclear": 0, "likely": 1, "certain": 2}
 

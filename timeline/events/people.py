@@ -134,7 +134,7 @@ class People:
             # Leading words that are no name: "The", "Toen", "Friday", an acronym with its particles
             # ("PVV van Geert Wilders").
             while words and (words[0].lower().rstrip(".") in w.not_names or words[0] in w.particles
-                             or words[0].isupper() and len(words[0]) > 1):
+                             or words[0].isupper() and len(words[0]) > (1 if len(words) < 2 else 3)):
                 start = text.index(words[0], start) + len(words[0])
                 words = words[1:]
             if w.place_prefix.search(text, max(0, start - 12), start):
@@ -156,7 +156,9 @@ class People:
             words[-1] = _strip_possessive(words[-1])
             while len(words) > 1 and re.fullmatch(ROMAN, words[-1]):
                 words = words[:-1]            # "Charles III" is Charles
-            if any(x.lower() in w.not_person or x.isupper() and len(x) > 1 for x in words):
+            # An acronym inside makes it an organisation; initials before a name do not ("JD Vance").
+            if any(x.lower() in w.not_person or x.isupper() and len(x) > 1 and (i > 0 or len(x) > 3)
+                   for i, x in enumerate(words)):
                 continue
             phrase = " ".join(words)
             if norm(phrase) in known_places or any(norm(x) in known_places for x in words):
@@ -217,7 +219,11 @@ class People:
             p.evidence += 1
             surname_of.setdefault(words[-1], key)
             if role:
-                self.roles.setdefault(role.lower(), set()).add(key)
+                self.roles.setdefault(" ".join(role.lower().split()), set()).add(key)
+                bare = w.title_word.search(role)
+                if bare and bare.group(0).lower() != role.lower():
+                    # "Japanese prime minister Fumio Kishida" also makes him "the prime minister"
+                    self.roles.setdefault(" ".join(bare.group(0).lower().split()), set()).add(key)
         # A surname written alone names its person; so does a full name without a cue.
         self.surname_of = surname_of
 
@@ -298,10 +304,12 @@ class People:
                 if who:
                     found.append((m.start(), who))
                     taken.append(m.span())
-        # A group word or plural pronoun stands for people only where no one is named; the first one counts.
-        if not found and self.persons:
+        # A group word stands for people ("het presidentspaar"); a plural pronoun only where no one is
+        # named. The first one counts.
+        if self.persons:
             first = min(((m.start(), n) for pattern, n in self.w.groups
-                         for m in [pattern.search(self.text, start, end)] if m and free(m.start(), m.end())),
+                         for m in [pattern.search(self.text, start, end)]
+                         if m and free(m.start(), m.end()) and (not found or " " in m.group(0).strip())),
                         default=None)
             if first is not None:
                 found.extend((first[0], k) for k in self.group_at(*first))

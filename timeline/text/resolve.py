@@ -17,6 +17,7 @@ from .zones import earliest_reading, get_zone, local_day_bounds, localize, offse
 MORNING = {"morning", "night"}
 NEWS_DAY_START = timedelta(hours=6)     # in a report of the night before, the local day runs 06:00 to 06:00
 STORY_REACH = 3                         # lines over which an undated time keeps the day told before it
+STAMP_LINE = 100                        # a page stamp stands on a short line of its own
 STORY_DAYS = 2                          # ... when that day lies this close to the event
 
 
@@ -122,7 +123,9 @@ class ClockResolver:
                     rule=h.rule.name, mod_text=h.mod_text, daypart=h.daypart, zone_text=h.zone_text,
                     line=line_number(self.newlines, h.start))
         line_start = self.text.rfind("\n", 0, h.start) + 1
-        if self.lang.stamp is not None and self.lang.stamp.search(self.text, line_start, h.start):
+        line_end = self.text.find("\n", h.start)
+        short = (line_end if line_end >= 0 else len(self.text)) - line_start <= STAMP_LINE
+        if short and self.lang.stamp is not None and self.lang.stamp.search(self.text, line_start, h.start):
             m.flags += ("stamp",)             # "Updated 14:32 CET": when the page changed, not an event
         if h.sharp:
             m.modifier = "exact"
@@ -416,9 +419,10 @@ class ClockResolver:
             if last is not None and m.line != last.line and m.line - last.line <= STORY_REACH and undated:
                 told = last.utc.astimezone(get_zone(m.tz)).date() if last.date_source not in (None, "article") \
                     else None
-                between = self.dates_between(self.newlines[last.line - 1] + 1 if last.line > 0 else 0, m.start)
-                if between:
-                    told = between[-1].day
+                # A date written in between moves the story on ("... this morning"), one still to come does not.
+                for ref in self.dates_between(self.newlines[last.line - 1] + 1 if last.line > 0 else 0, m.start):
+                    if now is None or ref.day <= now:
+                        told = ref.day
                 if told is not None and told != m.day and (now is None or told <= now) \
                         and self.event is not None and abs((told - self.event).days) <= STORY_DAYS:
                     self.shift(pair, told - m.day, "story")
