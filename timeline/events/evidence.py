@@ -18,11 +18,12 @@ from ..text.langdata import load_language
 from ..text.mention import Mention
 from ..text.layout import BULLET, read_layout
 from ..text.scan import line_number, newline_offsets, paren_of, paren_ranges, sentence_bounds
-from ..text.zones import local_day_bounds
+from ..text.zones import get_zone, local_day_bounds
 
 KINDS_WITH_ROLES = {"meeting", "press", "meal", "flight", "speech", "ceremony", "hearing", "match"}
 QUOTED = re.compile(r'"[^"\n]*"|“[^”\n]*”|„[^”“\n]*[”“]')
 UNTIMED_KINDS = {"meal", "press"}          # told of without a time, yet part of the day's schedule
+STAMP_SLACK = timedelta(minutes=1)         # after its update's stamp, a time is still to come
 DATABLE_REACH = 7                          # days around the event date a dated event may lie
 DAYPARTS = {"morning": (6, 12), "afternoon": (12, 18), "evening": (18, 24), "night": (0, 6)}
 
@@ -154,10 +155,26 @@ class Reader:
             src.utc, src.earliest, src.latest, src.modifier, src.tz = m.utc, m.earliest, m.latest, m.modifier, m.tz
             if src.utc is None:
                 continue
+            if src.status == "unknown":
+                src.status = self.status_by_time(m, line, mentions)
             out.append(src)
             if m.pair is not None:
                 by_pair[m.pair] = src
         return out
+
+    def status_by_time(self, m: Mention, line, mentions: list[Mention]) -> str:
+        """A time the text gives no tense for: planned when it lies after the moment of writing (a later
+        day than the article's, or after the stamp of its live-blog update), reported when at or before a
+        stamp ("23.31 | Yeşilgöz spreekt haar aanhang toe")."""
+        stamp = next((x for x in mentions if x.kind == "clock" and x.line == m.line and x.utc is not None
+                      and line.item and self.leads(x, line)), None) if line.cells else None
+        if stamp is not None:
+            return "planned" if m.utc > stamp.utc + STAMP_SLACK else "actual"
+        now = self.article.published or self.article.event_date
+        if now is not None and m.tz and m.utc.astimezone(get_zone(m.tz)).date() > now \
+                and m.date_source not in ("article", "night", "rollover", "story"):
+            return "planned"
+        return "unknown"
 
     def leads(self, m: Mention, line) -> bool:
         """Whether a time is the one an item or row begins with (or a time cell of a table row)."""

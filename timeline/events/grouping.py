@@ -59,9 +59,15 @@ def compatible(a: tuple, b: tuple) -> bool:
     return not a or not b or bool(set(a) & set(b))
 
 
+def roundness(t) -> int:
+    """0 for an odd minute (11:27), up to 3 for a whole hour: round times are more often approximate."""
+    return 3 if t.minute == 0 else 2 if t.minute % 15 == 0 else 1 if t.minute % 5 == 0 else 0
+
+
 def settle(sources: list[Source]):
     """The instant, window and modifier told by several sources of one moment."""
-    best = min(sources, key=lambda s: (s.latest - s.earliest, s.utc))
+    # The narrowest telling, and among equals the most specific minute ("12:01 p.m." over "noon").
+    best = min(sources, key=lambda s: (s.latest - s.earliest, roundness(s.utc), s.utc))
     return best.utc, (min(s.earliest for s in sources), max(s.latest for s in sources)), best.modifier
 
 

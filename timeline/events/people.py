@@ -24,7 +24,7 @@ WORD = rf"[{UPPER}][^\W\d_]*(?:[-'’][{UPPER}a-zß-ÿ][^\W\d_]*)*"
 ROMAN = r"(?:II|III|IV|Jr\.?|Sr\.?)"
 BEFORE_REACH = 48           # characters before a name searched for its title
 GROUP_WINDOW = 900          # characters before a group word whose people it may mean
-PRONOUN_WINDOW = 400        # a plural pronoun ("ze", "they") means only people named this close before
+PRONOUN_WINDOW = 600        # a plural pronoun ("ze", "they") means only people named this close before
 GROUP_MAX = 3
 SPACES = re.compile(r"[ \t]*")
 
@@ -77,7 +77,7 @@ def people_words() -> PeopleWords:
     flags = re.IGNORECASE
     return PeopleWords(
         # "PVV-leider", "oud-premier": a title after a hyphenated prefix is still a title.
-        titles=re.compile(rf"(?<![\w-])(?:[^\W\d_]+-)?(?:{_alt(titles)})[ \t]*$", flags),
+        titles=re.compile(rf"(?<![\w-])(?:[^\W\d_]+-)?(?:{_alt(titles)})[ \t]*,?[ \t]*$", flags),
         title_word=re.compile(rf"(?:[^\W\d_]+-)?(?:{_alt(titles)})", flags),
         speech_after=re.compile(rf"[ \t]*,?[ \t]*(?:{_alt(after)})(?!\w)", flags),
         speech_before=re.compile(rf"(?<!\w)(?:{_alt(before)})[ \t]+$", flags),
@@ -134,11 +134,17 @@ class People:
             # Leading words that are no name: "The", "Toen", "Friday", an acronym with its particles
             # ("PVV van Geert Wilders").
             while words and (words[0].lower().rstrip(".") in w.not_names or words[0] in w.particles
-                             or words[0].isupper() and len(words[0]) > (1 if len(words) < 2 else 3)):
+                             or words[0].isupper() and len(words[0]) > (1 if len(words) < 2 else 2)):
                 start = text.index(words[0], start) + len(words[0])
                 words = words[1:]
             if w.place_prefix.search(text, max(0, start - 12), start):
                 continue          # "St. John's", "Fort Myers": a place
+            # "GroenLinks-PvdA van Frans Timmermans": a particle followed by a whole name is a preposition.
+            for i in range(len(words) - 2, 0, -1):
+                if words[i] in w.particles and len(words) - i - 1 >= 2 and words[i + 1] not in w.particles:
+                    start = text.index(words[i + 1], start)
+                    words = words[i + 1:]
+                    break
             for i in range(len(words) - 1, 0, -1):
                 head = " ".join(words[:i])
                 if w.title_word.fullmatch(words[i - 1]) or w.title_word.fullmatch(head) \
@@ -157,7 +163,7 @@ class People:
             while len(words) > 1 and re.fullmatch(ROMAN, words[-1]):
                 words = words[:-1]            # "Charles III" is Charles
             # An acronym inside makes it an organisation; initials before a name do not ("JD Vance").
-            if any(x.lower() in w.not_person or x.isupper() and len(x) > 1 and (i > 0 or len(x) > 3)
+            if any(x.lower() in w.not_person or x.isupper() and len(x) > 1 and (i > 0 or len(x) > 2)
                    for i, x in enumerate(words)):
                 continue
             phrase = " ".join(words)
@@ -189,7 +195,7 @@ class People:
                 lead = re.search(r"([^\W\d_]+[ \t]+)?$", before[:t.start()])
                 adj = (lead.group(1) or "") if lead else ""
                 role = (adj if adj[:1].isupper() and adj.strip().lower() not in self.lowered else "") \
-                    + t.group(0).strip()
+                    + t.group(0).strip(" \t,")
             elif w.determiner.search(before) or (len(words) == 1 and words[0].lower() in self.lowered):
                 continue        # "in het Engels", "Vanmorgen": a determiner before it, or a common word
             said = w.speech_after.match(text, end)
@@ -271,10 +277,10 @@ class People:
             i -= 1
         return None
 
-    def group_at(self, pos: int, n: int) -> tuple:
+    def group_at(self, pos: int, n: int, pronoun: bool = False) -> tuple:
         """The people a group word at `pos` means: those named just before, most named first."""
         i = bisect_left(self._positions, pos)
-        reach = GROUP_WINDOW if n else PRONOUN_WINDOW
+        reach = PRONOUN_WINDOW if pronoun else GROUP_WINDOW
         near = {k for p, k in self.mentions[:i] if pos - p <= reach}
         pool = near if len(near) >= n else set(self.count) | set(self.main)
         ranked = sorted(pool, key=lambda k: (-self.count[k], self.main.index(k) if k in self.main else 99, k))
@@ -307,7 +313,7 @@ class People:
         # A group word stands for people ("het presidentspaar"); a plural pronoun only where no one is
         # named. The first one counts.
         if self.persons:
-            first = min(((m.start(), n) for pattern, n in self.w.groups
+            first = min(((m.start(), n, " " not in m.group(0).strip()) for pattern, n in self.w.groups
                          for m in [pattern.search(self.text, start, end)]
                          if m and free(m.start(), m.end()) and (not found or " " in m.group(0).strip())),
                         default=None)

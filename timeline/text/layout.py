@@ -107,6 +107,8 @@ def read_layout(text: str, lang: Language, clock_starts: list[int], local: str |
             ln.item = ln.item or bool(inside)
     header = None
     for idx, ln in enumerate(lines):
+        if header is not None and header.cells and len(ln.cells) == len(header.cells):
+            ln.item = True        # a row of the table without a time ("After the address | Farewell ...")
         if not ln.item:
             continue
         prev = lines[idx - 1] if idx > 0 else None
