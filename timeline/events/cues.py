@@ -15,7 +15,7 @@ from ..errors import LanguageDataError
 from ..text.langdata import load_language, load_toml
 from .people import People
 
-CATEGORIES = ("role", "status", "certainty", "qualifier", "lasting", "attribution")
+CATEGORIES = ("role", "status", "certainty", "qualifier", "lasting", "attribution", "reporting")
 ROLE_REACH = 30              # a role word after the time counts only this close ("om 11 uur begon")
 STATUS_ORDER = ("cancelled", "planned", "actual")          # the first found wins
 CERTAINTY_ORDER = ("unclear", "likely")
@@ -152,8 +152,11 @@ def read(cues: Cues, text: str, start: int, end: int, at: tuple[int, int] | None
     found_status = {t.key for t in status_tags}
     status = next((s for s in STATUS_ORDER if s in found_status), "unknown")
     if given and status != "cancelled" and len(found_status) > 1:
-        # "listed for 4:15 p.m., began at about 4:40 p.m.": each time takes the status word nearest it.
-        status = nearest(status_tags, *at).key
+        # "listed for 4:15 p.m., began at about 4:40 p.m.": each time takes the status word nearest it;
+        # "said its 7 p.m. curfew would be in force": a verb of saying tells of the saying, not the event.
+        said = {(t.start, t.end) for t in tags(cues, "reporting", text, start, end)}
+        told = [t for t in status_tags if (t.start, t.end) not in said] or status_tags
+        status = nearest(told, *at).key
     if at is None:
         # Read as a whole: the kind that matters is the one nearest the status word ("zonder een geplande lunch").
         decisive = [t for t in status_tags if t.key == status and status != "actual"]

@@ -43,6 +43,7 @@ class PeopleWords:
     determiner: re.Pattern      # an article right before a run: "het Engels" is no person
     particles: frozenset
     honorific: re.Pattern       # "Mr.", "de heer": titles that never stand for a person alone
+    inverted: frozenset         # words after a speech verb that make it inverted ("zei hij", "zei de")
     place_prefix: re.Pattern    # "St. John's", "Fort Myers": the name of a place
 
 
@@ -54,7 +55,7 @@ def _alt(words) -> str:
 def people_words() -> PeopleWords:
     """The [people] sections of every language, together: titles and names cross languages."""
     titles, after, before, notp, notn, particles, groups, poss = [], [], [], set(), set(), set(), {}, set()
-    dets, prefixes, honorifics = [], [], []
+    dets, prefixes, honorifics, inverted = [], [], [], set()
     for code in available():
         data = load_toml(code).get("people", {})
         lang = load_language(code)
@@ -70,6 +71,7 @@ def people_words() -> PeopleWords:
         dets += data.get("determiners", [])
         prefixes += data.get("place_prefixes", [])
         honorifics += data.get("honorifics", [])
+        inverted |= {x.lower() for x in data.get("inverted_subject", [])}
         if data.get("possessive"):
             poss.add(data["possessive"])
     part = _alt(particles)
@@ -85,7 +87,7 @@ def people_words() -> PeopleWords:
         groups=tuple((re.compile(rf"(?<!\w){g}(?!\w)", flags), int(n)) for g, n in groups.items()),
         possessive=re.compile("(?:" + "|".join(poss) + ")") if poss else re.compile("(?!)"),
         determiner=re.compile(rf"(?<!\w)(?:{_alt(dets)})[ \t]+$", flags),
-        particles=frozenset(particles),
+        particles=frozenset(particles), inverted=frozenset(inverted),
         honorific=re.compile(rf"(?:{_alt(honorifics) or '(?!)'})", flags),
         place_prefix=re.compile(rf"(?<!\w)(?:{_alt(prefixes) or '(?!)'})[ \t]+$"),
     )
@@ -124,52 +126,55 @@ class People:
     # ------------------------------------------------------------------ finding people
     def _candidates(self):
         """(start, end, name words, title phrase or '') for every capitalised run."""
-        w, text = self.w, self.text
-        known_places = places()
-        for m in w.run.finditer(text):
-            words = m.group(0).split()
-            start = m.start()
-            # Leading words that are no name ("The", "Toen", "Friday") or a title inside the run.
-            title = ""
-            # Leading words that are no name: "The", "Toen", "Friday", an acronym with its particles
-            # ("PVV van Geert Wilders").
-            while words and (words[0].lower().rstrip(".") in w.not_names or words[0] in w.particles
-                             or words[0].isupper() and len(words[0]) > (1 if len(words) < 2 else 2)):
-                start = text.index(words[0], start) + len(words[0])
-                words = words[1:]
-            if w.place_prefix.search(text, max(0, start - 12), start):
-                continue          # "St. John's", "Fort Myers": a place
-            # "GroenLinks-PvdA van Frans Timmermans": a particle followed by a whole name is a preposition.
-            for i in range(len(words) - 2, 0, -1):
-                if words[i] in w.particles and len(words) - i - 1 >= 2 and words[i + 1] not in w.particles:
-                    start = text.index(words[i + 1], start)
-                    words = words[i + 1:]
-                    break
-            for i in range(len(words) - 1, 0, -1):
-                head = " ".join(words[:i])
-                if w.title_word.fullmatch(words[i - 1]) or w.title_word.fullmatch(head) \
-                        or (i >= 2 and w.title_word.fullmatch(" ".join(words[i - 2:i]))):
-                    title = head
-                    start = text.index(words[i], start)
-                    words = words[i:]
-                    break
-            if not words:
-                continue
-            # A possessive ends the name: "Keir Starmer's Labour Party" is Keir Starmer.
-            cut = next((i for i, x in enumerate(words) if _strip_possessive(x) != x), None)
+        for m in self.w.run.finditer(self.text):
+            words, start = m.group(0).split(), m.start()
+            # "Welby de St Edward's Crown", "GroenLinks-PvdA van Frans Timmermans": a particle followed
+            # by a whole name of two words or more is a preposition between two runs.
+            cut = next((i for i in range(1, len(words) - 2) if words[i] in self.w.particles
+                        and words[i + 1] not in self.w.particles), None)
             if cut is not None:
-                words = words[:cut + 1]
-            words[-1] = _strip_possessive(words[-1])
-            while len(words) > 1 and re.fullmatch(ROMAN, words[-1]):
-                words = words[:-1]            # "Charles III" is Charles
-            # An acronym inside makes it an organisation; initials before a name do not ("JD Vance").
-            if any(x.lower() in w.not_person or x.isupper() and len(x) > 1 and (i > 0 or len(x) > 2)
-                   for i, x in enumerate(words)):
-                continue
-            phrase = " ".join(words)
-            if norm(phrase) in known_places or any(norm(x) in known_places for x in words):
-                continue
-            yield start, m.end(), words, title
+                yield from self._candidate(words[:cut], start)
+                yield from self._candidate(words[cut + 1:], self.text.index(words[cut + 1], start))
+            else:
+                yield from self._candidate(words, start)
+
+    def _candidate(self, words: list, start: int):
+        w, text = self.w, self.text
+        title = ""
+        # Leading words that are no name: "The", "Toen", "Friday", an acronym with its particles.
+        while words and (words[0].lower().rstrip(".") in w.not_names or words[0] in w.particles
+                         or words[0].isupper() and len(words[0]) > (1 if len(words) < 2 else 2)):
+            start = text.index(words[0], start) + len(words[0])
+            words = words[1:]
+        if not words or w.place_prefix.search(text, max(0, start - 12), start):
+            return                # "St. John's", "Fort Myers": a place
+        end = text.index(words[-1], start) + len(words[-1])
+        # A title inside the run: "President Joe Biden", "Japanese Prime Minister Fumio Kishida".
+        for i in range(len(words) - 1, 0, -1):
+            head = " ".join(words[:i])
+            if w.title_word.fullmatch(words[i - 1]) or w.title_word.fullmatch(head) \
+                    or (i >= 2 and w.title_word.fullmatch(" ".join(words[i - 2:i]))):
+                title = head
+                start = text.index(words[i], start)
+                words = words[i:]
+                break
+        # A possessive ends the name: "Keir Starmer's Labour Party" is Keir Starmer.
+        cut = next((i for i, x in enumerate(words) if _strip_possessive(x) != x), None)
+        if cut is not None:
+            words = words[:cut + 1]
+        words[-1] = _strip_possessive(words[-1])
+        while len(words) > 1 and re.fullmatch(ROMAN, words[-1]):
+            words = words[:-1]            # "Charles III" is Charles
+        if not words[-1]:
+            return
+        # An acronym inside makes it an organisation; initials before a name do not ("JD Vance").
+        if any(x.lower() in w.not_person or x.isupper() and len(x) > 1 and (i > 0 or len(x) > 2)
+               for i, x in enumerate(words)):
+            return
+        known = places()
+        if norm(" ".join(words)) in known or any(norm(x) in known for x in words):
+            return
+        yield start, end, words, title
 
     def _find(self, actors, aliases) -> None:
         w, text = self.w, self.text
@@ -203,7 +208,7 @@ class People:
                 # "Verder zei hij", "Bijgewerkt zei Trump": with the speaker after the verb, the word before
                 # it is no speaker.
                 nxt = re.match(r"[ \t]+([^\W\d_]+)", text[said.end():said.end() + 40])
-                if nxt and (nxt.group(1)[:1].isupper() or nxt.group(1).lower() in w.not_names):
+                if nxt and (nxt.group(1)[:1].isupper() or nxt.group(1).lower() in w.inverted):
                     said = None
             cue = bool(role) or bool(said) or bool(w.speech_before.search(before))
             cue = cue or (len(words) >= 2 and bool(w.possessive.match(text, end)))
@@ -311,11 +316,12 @@ class People:
                     found.append((m.start(), who))
                     taken.append(m.span())
         # A group word stands for people ("het presidentspaar"); a plural pronoun only where no one is
-        # named. The first one counts.
+        # named before it ("waren ze terug op het paleis, waar ... de koning"). The first one counts.
         if self.persons:
+            named_at = min((p for p, _ in found), default=end)
             first = min(((m.start(), n, " " not in m.group(0).strip()) for pattern, n in self.w.groups
                          for m in [pattern.search(self.text, start, end)]
-                         if m and free(m.start(), m.end()) and (not found or " " in m.group(0).strip())),
+                         if m and free(m.start(), m.end()) and (" " in m.group(0).strip() or m.start() < named_at)),
                         default=None)
             if first is not None:
                 found.extend((first[0], k) for k in self.group_at(*first))

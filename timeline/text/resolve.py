@@ -215,10 +215,11 @@ class ClockResolver:
         return out
 
     def same_row(self, a: Mention, b: Mention) -> bool:
+        """Whether two times stand in different columns of one row of a table whose header names zones."""
         if self.layout is None or a.line != b.line:
             return False
         ln = self.layout.line(a.line)
-        return bool(ln.cells) and ln.cell_of(a.start) != ln.cell_of(b.start)
+        return bool(ln.cells) and any(ln.cell_zones) and ln.cell_of(a.start) != ln.cell_of(b.start)
 
     def choose_zone(self, m: Mention, h: Hit, partner: Mention, ref, s_start: int, s_end: int) -> None:
         """The zone that makes a converted time the same instant as its partner: the article's, a place the
