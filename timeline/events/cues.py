@@ -128,11 +128,21 @@ def clauses(cues: Cues, text: str, start: int, end: int) -> list[tuple[int, int]
     return [(a, b) for a, b in zip(cuts, cuts[1:]) if a < b]
 
 
-def nearest(found: list[Tag], a: int, b: int) -> Tag | None:
-    """The tag closest to the span a..b."""
+CLAUSE_PENALTY = 40          # a word after the time past a comma belongs to the next clause ("..., where")
+
+
+def nearest(found: list[Tag], a: int, b: int, text: str | None = None) -> Tag | None:
+    """The tag closest to the span a..b; with `text`, one after a comma counts as farther."""
     if not found:
         return None
-    return min(found, key=lambda t: a - t.end if t.end <= a else t.start - b if t.start >= b else 0)
+
+    def distance(t: Tag) -> int:
+        if t.end <= a:
+            return a - t.end
+        if t.start >= b:
+            return t.start - b + (CLAUSE_PENALTY if text is not None and "," in text[b:t.start] else 0)
+        return 0
+    return min(found, key=distance)
 
 
 def role_of(found: list[Tag], a: int, b: int) -> Tag | None:
@@ -162,7 +172,7 @@ def read(cues: Cues, text: str, start: int, end: int, at: tuple[int, int] | None
         decisive = [t for t in status_tags if t.key == status and status != "actual"]
         at = (decisive[0].start, decisive[0].end) if decisive else (start, start)
     a, b = at
-    kind = nearest(kind_tags(cues, text, start, end), a, b)
+    kind = nearest(kind_tags(cues, text, start, end), a, b, text)
     roles = tags(cues, "role", text, start, end)
     role = role_of(roles, a, b) if given else (roles[0] if roles else None)
     found_cert = {t.key for t in tags(cues, "certainty", text, start, end)}

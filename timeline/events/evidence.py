@@ -160,6 +160,30 @@ class Reader:
             out.append(src)
             if m.pair is not None:
                 by_pair[m.pair] = src
+            if line.item and line.cells and self.leads(m, line):
+                out += self.more_in_update(m, line, src)
+        return out
+
+    def more_in_update(self, m: Mention, line, first: Source) -> list[Source]:
+        """A stamped update that tells of more than one thing ("Wilders is aangekomen. Hij spreekt nu zijn
+        aanhang toe."): each later sentence naming another kind is an event at the stamp's time too."""
+        out, seen = [], {first.kind}
+        span = self.layout.event_span(m.line, m.start)
+        if span is None:
+            return out
+        pos = self.sentence_of(span[0])[1]
+        while pos < span[1]:
+            sa, sb = self.sentence_of(pos)
+            r = self.context(sa)
+            if r.kind and r.kind not in seen and r.kind not in ("statement", "other"):
+                seen.add(r.kind)
+                extra = self.source(replace(r, status=first.status if r.status == "unknown" else r.status), sa, sb)
+                extra.utc, extra.earliest, extra.latest = first.utc, first.earliest, first.latest
+                extra.modifier, extra.tz, extra.start, extra.end = first.modifier, first.tz, m.start, m.end
+                out.append(extra)
+            if sb <= pos:
+                break
+            pos = sb
         return out
 
     def status_by_time(self, m: Mention, line, mentions: list[Mention]) -> str:

@@ -84,7 +84,9 @@ def people_words() -> PeopleWords:
         speech_after=re.compile(rf"[ \t]*,?[ \t]*(?:{_alt(after)})(?!\w)", flags),
         speech_before=re.compile(rf"(?<!\w)(?:{_alt(before)})[ \t]+$", flags),
         not_person=frozenset(notp), not_names=frozenset(notn), run=run,
-        groups=tuple((re.compile(rf"(?<!\w){g}(?!\w)", flags), int(n)) for g, n in groups.items()),
+        # A group is a number of people, or the titles its members hold ("het koningspaar": koning, koningin).
+        groups=tuple((re.compile(rf"(?<!\w){g}(?!\w)", flags), n if isinstance(n, list) else int(n))
+                     for g, n in groups.items()),
         possessive=re.compile("(?:" + "|".join(poss) + ")") if poss else re.compile("(?!)"),
         determiner=re.compile(rf"(?<!\w)(?:{_alt(dets)})[ \t]+$", flags),
         particles=frozenset(particles), inverted=frozenset(inverted),
@@ -282,8 +284,15 @@ class People:
             i -= 1
         return None
 
-    def group_at(self, pos: int, n: int, pronoun: bool = False) -> tuple:
-        """The people a group word at `pos` means: those named just before, most named first."""
+    def group_at(self, pos: int, n, pronoun: bool = False) -> tuple:
+        """The people a group word at `pos` means: those holding its titles (the one named last for each),
+        else those named just before, most named first."""
+        if isinstance(n, list):
+            held = [self.recent(pos, self.roles[t.lower()]) or next(iter(self.roles[t.lower()]))
+                    for t in n if self.roles.get(t.lower())]
+            if held:
+                return tuple(dict.fromkeys(held))
+            n = len(n)
         i = bisect_left(self._positions, pos)
         reach = PRONOUN_WINDOW if pronoun else GROUP_WINDOW
         near = {k for p, k in self.mentions[:i] if pos - p <= reach}
