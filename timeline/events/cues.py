@@ -48,6 +48,7 @@ class Cues:
     patterns: dict            # category -> compiled pattern with one named group per key
     clause_break: re.Pattern
     statuses: dict            # status -> its own pattern (statuses may overlap)
+    joins: re.Pattern | None  # words that start the next predicate ("and", "en", a comma)
     kinds: tuple              # a pattern per kind word list or term
     kind_of: tuple            # pattern index -> (kind, term name or None)
 
@@ -94,7 +95,7 @@ def load_cues(code: str) -> Cues:
     clause = re.compile(data.get("clause", {}).get("break", r"[;:]"))
     kinds, kind_of = kind_pattern(code)
     statuses = {k: _group({k: v}, f"{code}.toml [cues.status]") for k, v in data.get("status", {}).items()}
-    return Cues(patterns, clause, statuses, kinds, kind_of)
+    return Cues(patterns, clause, statuses, load_language(code).clause_break, kinds, kind_of)
 
 
 def kind_tags(cues: Cues, text: str, start: int, end: int) -> list[Tag]:
@@ -131,8 +132,9 @@ def clauses(cues: Cues, text: str, start: int, end: int) -> list[tuple[int, int]
 CLAUSE_PENALTY = 40          # a word after the time past a comma belongs to the next clause ("..., where")
 
 
-def nearest(found: list[Tag], a: int, b: int, text: str | None = None) -> Tag | None:
-    """The tag closest to the span a..b; with `text`, one after a comma counts as farther."""
+def nearest(found: list[Tag], a: int, b: int, text: str | None = None, joins: re.Pattern | None = None) -> Tag | None:
+    """The tag closest to the span a..b; with `text` and `joins`, one after a comma or "and" (the next
+    predicate: "arrived at 9:54 a.m. and were greeted") counts as farther."""
     if not found:
         return None
 
@@ -140,7 +142,8 @@ def nearest(found: list[Tag], a: int, b: int, text: str | None = None) -> Tag | 
         if t.end <= a:
             return a - t.end
         if t.start >= b:
-            return t.start - b + (CLAUSE_PENALTY if text is not None and "," in text[b:t.start] else 0)
+            joined = text is not None and joins is not None and joins.search(text, b, t.start)
+            return t.start - b + (CLAUSE_PENALTY if joined else 0)
         return 0
     return min(found, key=distance)
 
@@ -172,7 +175,7 @@ def read(cues: Cues, text: str, start: int, end: int, at: tuple[int, int] | None
         decisive = [t for t in status_tags if t.key == status and status != "actual"]
         at = (decisive[0].start, decisive[0].end) if decisive else (start, start)
     a, b = at
-    kind = nearest(kind_tags(cues, text, start, end), a, b, text)
+    kind = nearest(kind_tags(cues, text, start, end), a, b, text, cues.joins)
     roles = tags(cues, "role", text, start, end)
     role = role_of(roles, a, b) if given else (roles[0] if roles else None)
     found_cert = {t.key for t in tags(cues, "certainty", text, start, end)}

@@ -288,7 +288,8 @@ class People:
         """The people a group word at `pos` means: those holding its titles (the one named last for each),
         else those named just before, most named first."""
         if isinstance(n, list):
-            held = [self.recent(pos, self.roles[t.lower()]) or next(iter(self.roles[t.lower()]))
+            # For each title the holder the article names most ("koning Charles", not the Dutch king once).
+            held = [max(sorted(self.roles[t.lower()]), key=lambda k: self.count[k])
                     for t in n if self.roles.get(t.lower())]
             if held:
                 return tuple(dict.fromkeys(held))
