@@ -169,7 +169,7 @@ def read(cues: Cues, text: str, start: int, end: int, at: tuple[int, int] | None
         # "said its 7 p.m. curfew would be in force": a verb of saying tells of the saying, not the event.
         said = {(t.start, t.end) for t in tags(cues, "reporting", text, start, end)}
         told = [t for t in status_tags if (t.start, t.end) not in said] or status_tags
-        status = nearest(told, *at).key
+        status = nearest(told, *at, text, cues.joins).key
     if at is None:
         # Read as a whole: the kind that matters is the one nearest the status word ("zonder een geplande lunch").
         decisive = [t for t in status_tags if t.key == status and status != "actual"]

@@ -26,6 +26,7 @@ BEFORE_REACH = 48           # characters before a name searched for its title
 GROUP_WINDOW = 900          # characters before a group word whose people it may mean
 PRONOUN_WINDOW = 600        # a plural pronoun ("ze", "they") means only people named this close before
 GROUP_MAX = 3
+BESIDE = 150                # characters within which two names are told together
 SPACES = re.compile(r"[ \t]*")
 
 
@@ -275,6 +276,12 @@ class People:
         s = _strip_possessive(s)
         return self.forms.get(s) or self.forms.get(s[:-1] if s.endswith("s") else s) or s
 
+    def beside(self, key: str, others: list) -> int:
+        """How often `key` is named within a sentence's reach of one of `others`."""
+        mine = [p for p, k in self.mentions if k == key]
+        theirs = [p for p, k in self.mentions if k in others]
+        return sum(1 for p in mine if any(abs(p - q) <= BESIDE for q in theirs))
+
     def recent(self, pos: int, among) -> str | None:
         """The person of `among` named last before `pos`."""
         i = bisect_left(self._positions, pos) - 1
@@ -288,9 +295,20 @@ class People:
         """The people a group word at `pos` means: those holding its titles (the one named last for each),
         else those named just before, most named first."""
         if isinstance(n, list):
-            # For each title the holder the article names most ("koning Charles", not the Dutch king once).
-            held = [max(sorted(self.roles[t.lower()]), key=lambda k: self.count[k])
-                    for t in n if self.roles.get(t.lower())]
+            # For each title the holder named most often beside the others chosen ("koning Charles III en
+            # koningin Camilla"), then the one named most: not the Dutch queen named once.
+            held = []
+            for t in n:
+                owners = sorted(self.roles.get(t.lower(), ()))
+                if owners:
+                    best = max(owners, key=lambda k: (self.beside(k, held), self.count[k]))
+                    if held and self.beside(best, held) < 2:
+                        # No holder of the title is told with them: the one the text pairs with them most
+                        # ("Charles en Camilla" make het koningspaar even if she is not called koningin).
+                        mate = max(sorted(set(self.count) - set(held)), key=lambda k: self.beside(k, held),
+                                   default=None)
+                        best = mate if mate is not None and self.beside(mate, held) >= 2 else best
+                    held.append(best)
             if held:
                 return tuple(dict.fromkeys(held))
             n = len(n)
