@@ -24,6 +24,7 @@ class Case:
     why: str = ""
     date: str = EVENT_DATE
     tz: str = LOCAL_TZ
+    published: str | None = None
 
 
 def case_id(case: Case) -> str:
@@ -31,8 +32,9 @@ def case_id(case: Case) -> str:
 
 
 def assert_case(case: Case, lang: str) -> None:
-    found = [m.to_json() for m in timeline.text.extract(case.text, date=case.date, tz=case.tz, lang=lang)]
-    shown = [{k: m.get(k) for k in ("text", "kind", "utc", "modifier", "tz", "tz_source", "minutes")}
+    found = [m.to_json() for m in timeline.text.extract(case.text, date=case.date, tz=case.tz, lang=lang,
+                                                        published=case.published)]
+    shown = [{k: m.get(k) for k in ("text", "kind", "utc", "modifier", "tz", "tz_source", "minutes", "conflict")}
              for m in found]
     assert len(found) == len(case.expected), f"{case.why}: got {shown}"
     for got, want in zip(found, case.expected):
@@ -41,7 +43,7 @@ def assert_case(case: Case, lang: str) -> None:
 
 
 def assert_unique(cases) -> None:
-    texts = [(c.text, c.date, c.tz) for c in cases]
+    texts = [(c.text, c.date, c.tz, c.published) for c in cases]
     dupes = {t for t in texts if texts.count(t) > 1}
     assert not dupes, f"repeated cases: {dupes}"
 

@@ -224,7 +224,7 @@ class People:
             # The key is the word of the name the article uses alone most: "Xi" of "Xi Jinping".
             # The key is the last name, unless the article writes only the first one alone ("Xi" of Xi Jinping).
             key = words[-1]
-            if len(words) > 1 and not alone.get(words[-1]) and alone.get(words[0], 0) >= 2:
+            if len(words) > 1 and not alone.get(words[-1]) and alone.get(words[0], 0) >= 1:
                 key = words[0]
             key = surname_of.get(key, surname_of.get(words[-1], key))
             p = self.persons.setdefault(key, Person(key))

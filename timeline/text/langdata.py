@@ -65,6 +65,7 @@ class Language:
     zone_lead: re.Pattern | None     # a weekday between a time and its zone ("on Thursday, London time")
     not_clock_after: re.Pattern | None  # words after digits that make them a game clock ("1:53 left")
     stamp: re.Pattern | None         # words before a time that make it the page's stamp ("Updated")
+    locative: re.Pattern | None      # words right before a place that put something there ("in", "op")
     anchors: dict                    # "unit" / "special" / "date" -> lower-case words that start a window
 
 
@@ -159,6 +160,12 @@ def _expand(pattern: str, words: dict, fragments: dict, where: str, depth: int =
 
 
 @lru_cache(maxsize=None)
+@lru_cache(maxsize=None)
+def place_pattern() -> re.Pattern:
+    """Every place of the gazetteer as written, as whole words (case kept: "Nice" is a city, "nice" not)."""
+    return re.compile(r"(?<!\w)(?:" + _alternation(places_surfaces()) + r")(?!\w)")
+
+
 def places_surfaces() -> tuple:
     data = load_toml("places")
     return tuple(n for section in ("cities", "regions") for names in data.get(section, {}).values()
@@ -220,6 +227,7 @@ def load_language(code: str) -> Language:
                               f"{fname} duration_left") if "duration_left" in ctx else None)
     clause_break = (_compile(ctx["clause_break"], f"{fname} clause_break") if "clause_break" in ctx else None)
     stamp = _compile(ctx["stamp"], f"{fname} stamp") if "stamp" in ctx else None
+    locative = _compile(ctx["locative"], f"{fname} locative") if "locative" in ctx else None
     not_clock_after = (_compile(ctx["not_clock_after"], f"{fname} not_clock_after")
                        if "not_clock_after" in ctx else None)
     zone_lead = (_compile(_expand(ctx["zone_lead"], raw_words, fragments, f"{fname} zone_lead"),
@@ -249,7 +257,8 @@ def load_language(code: str) -> Language:
         clause_break=clause_break,
         zone_words=zone_words,
         daypart=daypart, exact_suffix=exact_suffix, zone_lead=zone_lead,
-        not_clock_after=not_clock_after, stamp=stamp, anchors=anchors)
+        not_clock_after=not_clock_after, stamp=stamp,
+        locative=locative, anchors=anchors)
 
 
 def _anchor_words(surfaces) -> tuple:

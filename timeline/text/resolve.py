@@ -6,9 +6,9 @@ from bisect import bisect_right
 from datetime import date, timedelta
 
 from .dates import DateRef, date_for, read_dates
-from .langdata import Language, abbreviations, lookup_number, norm, places
+from .langdata import Language, abbreviations, lookup_number, norm, place_pattern, places
 from .mention import Mention
-from .layout import Layout
+from .layout import Layout, zone_in
 from .scan import Hit, line_number, newline_offsets, paren_of, paren_ranges
 from ..settings import (CLOCK_WINDOWS, DURATION_APPROX_FRACTION, DURATION_SLACK,
                        PAIR_TOLERANCE)
@@ -235,15 +235,15 @@ class ClockResolver:
         m.tz, m.tz_source = (candidates[0] if candidates else self.tz), "article"
         self.place(m, h, ref)
 
-    def named_zones(self, start: int, end: int) -> list[str]:
-        """Zones of the places a sentence names."""
-        from .layout import zone_in
-        out = []
+    def named_zones(self, start: int, end: int, where: bool = False) -> list[str]:
+        """Zones of the places a sentence names, and of the zones it names, in text order; with `where`,
+        only places the sentence puts something in ("in Dixville Notch", not "the White House said")."""
         known = places()
-        for word in self.text[start:end].replace(",", " ").split():
-            zone = known.get(norm(word.strip(".:;()")))
-            if zone:
-                out.append(zone)
+        out = [known[norm(p.group(0))] for p in place_pattern().finditer(self.text, start, end)
+               if norm(p.group(0)) in known and (not where or self.lang.locative is None
+                                                 or self.lang.locative.search(self.text, start, p.start()))]
+        if where:
+            return out
         z = zone_in(self.text, start, end, self.lang, self.tz)
         return out + ([z] if z else [])
 
@@ -265,7 +265,7 @@ class ClockResolver:
         # The zone of a conversion ("(8:40 a.m. Thursday in Beijing)") is not the sentence's zone.
         zoned = [m for m, _ in items if m.tz_source == "stated" and id(m) not in partners]
         cues = None
-        for m, _ in items:
+        for m, h in items:
             if m.tz_source or id(m) in skip:
                 continue
             before = [z for z in zoned if z.start < m.start]
@@ -278,6 +278,9 @@ class ClockResolver:
             if cues is None:
                 cues = self.place_cues(s_start, s_end)
             cue = next((zone for a, b, zone in cues if self.same_clause(m, a, b)), None)
+            if cue is None and h.match.groupdict().get("special"):
+                # "om middernacht" in a sentence about a place in another zone is that place's midnight
+                cue = next((z for z in self.named_zones(s_start, s_end, where=True) if z != self.tz), None)
             if cue:
                 m.tz, m.tz_source = cue, "place"
             else:
