@@ -75,3 +75,10 @@ def test_metadata_names_people_the_text_does_not_mark():
 def test_no_people_no_error():
     p = People("Het regende de hele dag in Amsterdam.")
     assert p.persons == {} and p.named_in(0, 10) == ()
+
+
+@pytest.mark.parametrize("code", ["nl", "en"])
+def test_language_file_example(code):
+    from timeline.text.langdata import load_toml
+    data = load_toml(code)["people"]
+    assert set(People(data["example"]).persons) == set(data["example_people"])
