@@ -312,6 +312,15 @@ class People:
             if held:
                 return tuple(dict.fromkeys(held))
             n = len(n)
+        if pronoun:
+            # "Van de leiders wordt verwacht dat ze ...": a pronoun after a group word means that group.
+            back = max(0, pos - PRONOUN_WINDOW)
+            groups = [(m.start(), g) for pattern, g in self.w.groups for m in pattern.finditer(self.text, back, pos)
+                      if " " in m.group(0).strip()]
+            if groups:
+                at, g = max(groups, key=lambda x: x[0])
+                if "\n" not in self.text[at:pos]:
+                    return self.group_at(at, g)
         i = bisect_left(self._positions, pos)
         reach = PRONOUN_WINDOW if pronoun else GROUP_WINDOW
         near = {k for p, k in self.mentions[:i] if pos - p <= reach}
