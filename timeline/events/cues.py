@@ -164,18 +164,20 @@ def read(cues: Cues, text: str, start: int, end: int, at: tuple[int, int] | None
     status_tags = tags(cues, "status", text, start, end)
     found_status = {t.key for t in status_tags}
     status = next((s for s in STATUS_ORDER if s in found_status), "unknown")
-    if given and status != "cancelled" and len(found_status) > 1:
-        # "listed for 4:15 p.m., began at about 4:40 p.m.": each time takes the status word nearest it;
-        # "said its 7 p.m. curfew would be in force": a verb of saying tells of the saying, not the event.
-        said = {(t.start, t.end) for t in tags(cues, "reporting", text, start, end)}
-        told = [t for t in status_tags if (t.start, t.end) not in said] or status_tags
-        status = nearest(told, *at, text, cues.joins).key
     if at is None:
         # Read as a whole: the kind that matters is the one nearest the status word ("zonder een geplande lunch").
         decisive = [t for t in status_tags if t.key == status and status != "actual"]
         at = (decisive[0].start, decisive[0].end) if decisive else (start, start)
     a, b = at
     kind = nearest(kind_tags(cues, text, start, end), a, b, text, cues.joins)
+    if given and status != "cancelled" and len(found_status) > 1:
+        # "listed for 4:15 p.m., began at about 4:40 p.m.": each time takes the status word nearest it;
+        # "said its 7 p.m. curfew would be in force": a verb of saying tells of the saying, not the event
+        # (unless the event is that statement).
+        said = set() if kind is not None and kind.key == "statement" else \
+            {(t.start, t.end) for t in tags(cues, "reporting", text, start, end)}
+        told = [t for t in status_tags if (t.start, t.end) not in said] or status_tags
+        status = nearest(told, *at, text, cues.joins).key
     roles = tags(cues, "role", text, start, end)
     role = role_of(roles, a, b) if given else (roles[0] if roles else None)
     found_cert = {t.key for t in tags(cues, "certainty", text, start, end)}

@@ -16,7 +16,7 @@ from .people import People
 from ..text.dates import date_for, read_dates
 from ..text.langdata import load_language
 from ..text.mention import Mention
-from ..text.layout import BULLET, read_layout
+from ..text.layout import BULLET, SEPARATOR, read_layout
 from ..text.scan import line_number, newline_offsets, paren_of, paren_ranges, sentence_bounds
 from ..text.zones import get_zone, local_day_bounds
 
@@ -70,8 +70,9 @@ class Reader:
         self.starts = [a for a, _ in self.sentences]
         self.newlines = newline_offsets(self.text)
         self.people = People(self.text, article.actors, article.aliases)
-        self.layout = read_layout(self.text, self.lang, [m.start for m in mentions if m.kind == "clock"],
-                                  article.local_tz)
+        clocks = [m for m in mentions if m.kind == "clock"]
+        self.layout = read_layout(self.text, self.lang, [m.start for m in clocks], article.local_tz,
+                                  [m.end for m in clocks])
         self._readings: dict = {}
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
@@ -213,7 +214,8 @@ class Reader:
         update gives a time of its own stands for no event ("22.50 | Timmermans sprak om 22.40 uur")."""
         span = self.layout.event_span(m.line, m.start)
         if span is None:
-            a = m.end
+            sep = SEPARATOR.match(self.text, m.end, line.end)      # "09.30 uur: ...": after the separator
+            a = sep.end() if sep else m.end
             while a < line.end and self.text[a] in " \t:|–—-":
                 a += 1
             span = (a, line.end)

@@ -26,6 +26,7 @@ BEFORE_REACH = 48           # characters before a name searched for its title
 GROUP_WINDOW = 900          # characters before a group word whose people it may mean
 PRONOUN_WINDOW = 600        # a plural pronoun ("ze", "they") means only people named this close before
 GROUP_MAX = 3
+COMPOUND_PART = 5            # letters a compound's last word needs to count ("straat", not "son")
 BESIDE = 150                # characters within which two names are told together
 SPACES = re.compile(r"[ \t]*")
 
@@ -104,6 +105,11 @@ class Person:
     evidence: int = 0
 
 
+def compound(word: str, parts: frozenset) -> bool:
+    """A compound that ends in a word of a place or building ("Hoofdstraat", "Raadhuisplein")."""
+    return any(len(p) >= COMPOUND_PART and len(word) > len(p) + 2 and word.endswith(p) for p in parts)
+
+
 def _strip_possessive(word: str) -> str:
     for end in ("'s", "’s", "'", "’"):
         if word.endswith(end):
@@ -172,7 +178,7 @@ class People:
             return
         # An acronym inside makes it an organisation; initials before a name do not ("JD Vance").
         if any(x.lower() in w.not_person or x.isupper() and len(x) > 1 and (i > 0 or len(x) > 2)
-               for i, x in enumerate(words)):
+               or compound(x.lower(), w.not_person) for i, x in enumerate(words)):
             return
         known = places()
         if norm(" ".join(words)) in known or any(norm(x) in known for x in words):

@@ -37,7 +37,7 @@ def extract(text: str, *, date=None, tz: str | None = None, lang: str | None = N
             add_duration_context(text, h, language)
             durations.append(duration_mention(text, h, language))
     sentences = sentence_bounds(text, language, [(h.start, h.end) for h in clocks])
-    layout = read_layout(text, language, [h.start for h in clocks], zone)
+    layout = read_layout(text, language, [h.start for h in clocks], zone, [h.end for h in clocks])
     resolver = ClockResolver(text, language, event, zone, sentences, published, layout)
     mentions = resolver.run(clocks)
     for d in durations:

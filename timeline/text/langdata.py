@@ -66,6 +66,7 @@ class Language:
     not_clock_after: re.Pattern | None  # words after digits that make them a game clock ("1:53 left")
     stamp: re.Pattern | None         # words before a time that make it the page's stamp ("Updated")
     locative: re.Pattern | None      # words right before a place that put something there ("in", "op")
+    home_zone: str | None            # the zone of a page stamp that names none (where such outlets publish)
     anchors: dict                    # "unit" / "special" / "date" -> lower-case words that start a window
 
 
@@ -258,7 +259,7 @@ def load_language(code: str) -> Language:
         zone_words=zone_words,
         daypart=daypart, exact_suffix=exact_suffix, zone_lead=zone_lead,
         not_clock_after=not_clock_after, stamp=stamp,
-        locative=locative, anchors=anchors)
+        locative=locative, home_zone=meta.get("home_zone"), anchors=anchors)
 
 
 def _anchor_words(surfaces) -> tuple:

@@ -82,8 +82,14 @@ def zone_in(text: str, start: int, end: int, lang: Language, local: str | None) 
     return local if best[1] == "LOCAL" else best[1]
 
 
-def read_layout(text: str, lang: Language, clock_starts: list[int], local: str | None) -> Layout:
-    """Lines with their list, table and header structure. `clock_starts`: offsets of the times found."""
+SEPARATOR = re.compile(r"[^\n:|–—]{0,8}?[:|–—]")
+
+
+def read_layout(text: str, lang: Language, clock_starts: list[int], local: str | None,
+                clock_ends: list[int] | None = None) -> Layout:
+    """Lines with their list, table and header structure. `clock_starts` (and `clock_ends`): where the
+    times found stand."""
+    end_of = dict(zip(clock_starts, clock_ends or []))
     lines, pos = [], 0
     for i, raw in enumerate(text.split("\n")):
         lines.append(Line(i + 1, pos, pos + len(raw)))
@@ -100,7 +106,11 @@ def read_layout(text: str, lang: Language, clock_starts: list[int], local: str |
             inside.append(starts[j])
             j += 1
         # An item starts with the time itself ("09.30 uur: ...", "23.58 | ..."), not with words before it.
-        ln.item = bool(inside) and inside[0] <= lead + 1 and text[inside[0]:inside[0] + 1].isdigit()
+        # or with a time and a separator ("rond 14.00 uur: Kishida belt"), not a sentence ("Kort voor 15.30 uur
+        # verliet Trump").
+        ln.item = bool(inside) and inside[0] <= lead + 1 and (
+            text[inside[0]:inside[0] + 1].isdigit()
+            or (inside[0] in end_of and SEPARATOR.match(text, end_of[inside[0]]) is not None))
         if "|" in text[ln.start:ln.end]:
             ln.cells = [(ln.start + m.start(), ln.start + m.end()) for m in CELL.finditer(text[ln.start:ln.end])]
             ln.time_cells = {ln.cell_of(p) for p in inside}

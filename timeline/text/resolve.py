@@ -17,6 +17,7 @@ from .zones import earliest_reading, get_zone, local_day_bounds, localize, offse
 MORNING = {"morning", "night"}
 NEWS_DAY_START = timedelta(hours=6)     # in a report of the night before, the local day runs 06:00 to 06:00
 STORY_REACH = 3                         # lines over which an undated time keeps the day told before it
+MIDNIGHT_JUMP = 6 * 60                  # minutes a stamp must fall back to have crossed midnight
 STAMP_LINE = 100                        # a page stamp stands on a short line of its own
 STORY_DAYS = 2                          # ... when that day lies this close to the event
 
@@ -113,6 +114,7 @@ class ClockResolver:
         for idx, items in groups.items():
             self.sentence(idx, items, taken)
         self.rollover(mentions)
+        self.stamp_days(mentions)
         self.story(mentions)
         for m in mentions:
             self.window(m)
@@ -150,6 +152,10 @@ class ClockResolver:
         for m, h in items:
             # A date right after another time ("8 a.m. today") is that time's.
             others = [(x.start, x.end + 3) for x, _ in items if x is not m]
+            own_cell = self.stamp_cell(m)
+            if own_cell is not None:
+                # A live-blog stamp is dated by its own cell, not by "tonight" in the update's words.
+                others.append((own_cell[1], s_end))
             ref_of[id(m)] = date_for(m.start, paren_of(m.start, parens), refs, m.end, others) \
                 or self.header_date(m, taken)
             if m.tz is not None or not any(m is a for a, _, _ in open_pairs):
@@ -159,6 +165,33 @@ class ClockResolver:
             pairs.append((a, b) if a.start < b.start else (b, a))
         for a, b in pairs:
             self.join(a, b)
+
+    def stamp_cell(self, m: Mention) -> tuple[int, int] | None:
+        """The cell of a stamp that leads a live-blog update row ("00:07 | ..."), else None."""
+        if self.layout is None:
+            return None
+        ln = self.layout.line(m.line)
+        if not ln.item or not ln.cells or ln.cell_of(m.start) != 0 or any(ln.cell_zones):
+            return None
+        return ln.cells[0]
+
+    def stamp_days(self, mentions: list[Mention]) -> None:
+        """Live-blog stamps cross midnight: newest first, a stamp earlier in the day than the one below it
+        is the next day ("00:07" above "23:58"); oldest first, the same going down."""
+        series = [m for m in mentions if m.utc is not None and self.stamp_cell(m) is not None
+                  and m.date_source in ("article", "header", "night")]
+        if len(series) < 2:
+            return
+        falls = sum(1 for a, b in zip(series, series[1:]) if b.wall < a.wall)
+        newest_first = falls * 2 > len(series) - 1
+        order = list(reversed(series)) if newest_first else series
+        shift, prev = 0, order[0]
+        for m in order[1:]:
+            if m.wall < prev.wall - MIDNIGHT_JUMP:
+                shift += 1
+            if shift:
+                self.shift([m], timedelta(days=shift), "sequence")
+            prev = m
 
     def header_zones(self, items) -> None:
         """A time under a header that names a zone ("Alle tijden Nederlandse tijd", a "Time (ET)" column)
@@ -267,6 +300,9 @@ class ClockResolver:
         cues = None
         for m, h in items:
             if m.tz_source or id(m) in skip:
+                continue
+            if "stamp" in m.flags and self.lang.home_zone:
+                m.tz, m.tz_source = self.lang.home_zone, "home"     # "laatst bijgewerkt 22.40 uur"
                 continue
             before = [z for z in zoned if z.start < m.start]
             after = [z for z in zoned if z.start > m.start]
