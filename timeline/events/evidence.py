@@ -135,7 +135,11 @@ class Reader:
 
     # ------------------------------------------------------------------ the three kinds of evidence
     def timed(self, mentions: list[Mention]) -> list[Source]:
-        out, by_pair = [], {}
+        out, by_pair, pair_spans = [], {}, {}
+        for m in mentions:
+            if m.pair is not None:
+                a, b = pair_spans.get(m.pair, (m.start, m.end))
+                pair_spans[m.pair] = (min(a, m.start), max(b, m.end))
         for m in mentions:
             if m.kind != "clock":
                 continue
@@ -152,7 +156,10 @@ class Reader:
                 src = self.source(reading, m.start, m.end)
                 src.what = what
             else:
-                src = self.source(self.context(m.start, (m.start, m.end)), m.start, m.end)
+                # A time and its conversion are read as one span ("om 9.00 uur Japanse tijd, 01.00 uur
+                # Nederlandse tijd, komt het kabinet bijeen").
+                at = pair_spans.get(m.pair, (m.start, m.end)) if m.pair is not None else (m.start, m.end)
+                src = self.source(self.context(m.start, at), m.start, m.end)
             src.utc, src.earliest, src.latest, src.modifier, src.tz = m.utc, m.earliest, m.latest, m.modifier, m.tz
             if src.utc is None:
                 continue

@@ -131,6 +131,12 @@ def untimed_home(events: list[Event], src: Source) -> Event | None:
             return ev
     if src.status == "unknown":
         return next((ev for ev in events if ev.kind == src.kind and compatible(ev.actors, src.actors)), None)
+    if src.earliest is None and src.actors:
+        # "Poetin zal in Alaska landen" beside "Poetin landt om 11.00 uur": the one timed item it names
+        timed = [ev for ev in events if ev.kind == src.kind and ev.status == src.status and ev.starts
+                 and set(src.actors) <= set(ev.actors)]
+        if len(timed) == 1:
+            return timed[0]
     return None
 
 

@@ -143,11 +143,12 @@ class People:
                         and words[i + 1] not in self.w.particles), None)
             if cut is not None:
                 yield from self._candidate(words[:cut], start)
-                yield from self._candidate(words[cut + 1:], self.text.index(words[cut + 1], start))
+                # "Commissaris van de Koning Jetta Klijnsma": a title after the preposition is not hers
+                yield from self._candidate(words[cut + 1:], self.text.index(words[cut + 1], start), titled=False)
             else:
                 yield from self._candidate(words, start)
 
-    def _candidate(self, words: list, start: int):
+    def _candidate(self, words: list, start: int, titled: bool = True):
         w, text = self.w, self.text
         title = ""
         # Leading words that are no name: "The", "Toen", "Friday", an acronym with its particles.
@@ -183,7 +184,7 @@ class People:
         known = places()
         if norm(" ".join(words)) in known or any(norm(x) in known for x in words):
             return
-        yield start, end, words, title
+        yield start, end, words, title if titled else None
 
     def _find(self, actors, aliases) -> None:
         w, text = self.w, self.text
@@ -201,8 +202,8 @@ class People:
         found = []
         for start, end, words, title in runs:
             before = text[max(0, start - BEFORE_REACH):start]
-            role = title
-            t = w.titles.search(before) if not title else None
+            role = title or ""
+            t = w.titles.search(before) if title == "" else None
             if t:
                 # The role phrase with its adjective: "de Russische president" -> "russische president".
                 # Only a capitalised adjective belongs to it ("Russische", "Japanese"), not "aan".

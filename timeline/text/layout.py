@@ -16,6 +16,7 @@ from .langdata import Language, abbreviations, norm, places
 
 BULLET = re.compile(r"[ \t]*(?:[-–•*][ \t]+)?")
 CELL = re.compile(r"[^|]+")
+BULLET_ONLY = re.compile(r"[ \t]*[-–•*][ \t]+")
 HEADER_MAX = 200          # a header is a short line
 
 
@@ -123,8 +124,8 @@ def read_layout(text: str, lang: Language, clock_starts: list[int], local: str |
             continue
         prev = lines[idx - 1] if idx > 0 else None
         if prev is not None and not prev.item and prev.end - prev.start <= HEADER_MAX \
-                and text[prev.start:prev.end].strip():
-            header = prev
+                and text[prev.start:prev.end].strip() and not BULLET_ONLY.match(text, prev.start):
+            header = prev          # a bulleted line is a point of a summary, not a list's header
         elif prev is None or not prev.item:
             header = None
         if header is None:
