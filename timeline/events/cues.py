@@ -49,6 +49,7 @@ class Cues:
     clause_break: re.Pattern
     statuses: dict            # status -> its own pattern (statuses may overlap)
     joins: re.Pattern | None  # words that start the next predicate ("and", "en", a comma)
+    of_link: re.Pattern | None  # "of the", "van de": joins a head word to its complement
     kinds: tuple              # a pattern per kind word list or term
     kind_of: tuple            # pattern index -> (kind, term name or None)
 
@@ -95,7 +96,9 @@ def load_cues(code: str) -> Cues:
     clause = re.compile(data.get("clause", {}).get("break", r"[;:]"))
     kinds, kind_of = kind_pattern(code)
     statuses = {k: _group({k: v}, f"{code}.toml [cues.status]") for k, v in data.get("status", {}).items()}
-    return Cues(patterns, clause, statuses, load_language(code).clause_break, kinds, kind_of)
+    link = data.get("of_link", {}).get("pattern")
+    return Cues(patterns, clause, statuses, load_language(code).clause_break,
+                re.compile(link, re.IGNORECASE) if link else None, kinds, kind_of)
 
 
 def kind_tags(cues: Cues, text: str, start: int, end: int) -> list[Tag]:
@@ -112,6 +115,10 @@ def kind_tags(cues: Cues, text: str, start: int, end: int) -> list[Tag]:
         kind, name = cues.kind_of[i]
         out.append(Tag(a, b, kind, name))
         last_end = b
+    # "the live broadcast of the return": the head word names the event, not its complement.
+    if cues.of_link is not None:
+        out = [t for k, t in enumerate(out)
+               if not (k and cues.of_link.fullmatch(text, out[k - 1].end, t.start))]
     return out
 
 
@@ -178,6 +185,9 @@ def read(cues: Cues, text: str, start: int, end: int, at: tuple[int, int] | None
             {(t.start, t.end) for t in tags(cues, "reporting", text, start, end)}
         told = [t for t in status_tags if (t.start, t.end) not in said] or status_tags
         status = nearest(told, *at, text, cues.joins).key
+    if kind is not None and kind.key == "statement" and status != "planned" \
+            and tags(cues, "reporting", text, start, end):
+        status = "actual"     # "the EBU says Klein will not compete": the saying happened; its content is not this
     roles = tags(cues, "role", text, start, end)
     role = role_of(roles, a, b) if given else (roles[0] if roles else None)
     found_cert = {t.key for t in tags(cues, "certainty", text, start, end)}

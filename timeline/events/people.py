@@ -46,6 +46,8 @@ class PeopleWords:
     particles: frozenset
     honorific: re.Pattern       # "Mr.", "de heer": titles that never stand for a person alone
     inverted: frozenset         # words after a speech verb that make it inverted ("zei hij", "zei de")
+    relative: re.Pattern        # ", who": a pronoun only people take
+    appositive: re.Pattern      # ", the EBU's executive supervisor": a title set beside the name
     place_prefix: re.Pattern    # "St. John's", "Fort Myers": the name of a place
 
 
@@ -57,7 +59,7 @@ def _alt(words) -> str:
 def people_words() -> PeopleWords:
     """The [people] sections of every language, together: titles and names cross languages."""
     titles, after, before, notp, notn, particles, groups, poss = [], [], [], set(), set(), set(), {}, set()
-    dets, prefixes, honorifics, inverted = [], [], [], set()
+    dets, prefixes, honorifics, inverted, relatives = [], [], [], set(), []
     for code in available():
         data = load_toml(code).get("people", {})
         lang = load_language(code)
@@ -74,6 +76,7 @@ def people_words() -> PeopleWords:
         prefixes += data.get("place_prefixes", [])
         honorifics += data.get("honorifics", [])
         inverted |= {x.lower() for x in data.get("inverted_subject", [])}
+        relatives += data.get("relative_person", [])
         if data.get("possessive"):
             poss.add(data["possessive"])
     part = _alt(particles)
@@ -92,6 +95,9 @@ def people_words() -> PeopleWords:
         possessive=re.compile("(?:" + "|".join(poss) + ")") if poss else re.compile("(?!)"),
         determiner=re.compile(rf"(?<!\w)(?:{_alt(dets)})[ \t]+$", flags),
         particles=frozenset(particles), inverted=frozenset(inverted),
+        relative=re.compile(rf"[ \t]*,[ \t]*(?:{_alt(relatives) or '(?!)'})(?!\w)", flags),
+        appositive=re.compile(rf"[ \t]*,[ \t]+(?:{_alt(dets)})[ \t]+(?:\S+[ \t]+){{0,4}}?(?:[^\W\d_]+-)?"
+                              rf"(?:{_alt(titles)})(?!\w)", flags),
         honorific=re.compile(rf"(?:{_alt(honorifics) or '(?!)'})", flags),
         place_prefix=re.compile(rf"(?<!\w)(?:{_alt(prefixes) or '(?!)'})[ \t]+$"),
     )
@@ -221,6 +227,8 @@ class People:
                 if nxt and (nxt.group(1)[:1].isupper() or nxt.group(1).lower() in w.inverted):
                     said = None
             cue = bool(role) or bool(said) or bool(w.speech_before.search(before))
+            # "Loreen, who won last year", "Martin Österdahl, the EBU's executive supervisor,"
+            cue = cue or bool(w.relative.match(text, end)) or bool(w.appositive.match(text, end))
             cue = cue or (len(words) >= 2 and bool(w.possessive.match(text, end)))
             # A first-and-last name whose last name the text also writes alone: "Geert Wilders ... Wilders".
             cue = cue or (2 <= len(words) <= 3 and alone.get(words[-1], 0) >= 1)
