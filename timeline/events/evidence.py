@@ -74,6 +74,7 @@ class Reader:
         self.layout = read_layout(self.text, self.lang, [m.start for m in clocks], article.local_tz,
                                   [m.end for m in clocks])
         self._readings: dict = {}
+        self._list_people: dict = {}      # a list's header -> the people its last item named
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
         return self.sentences[max(0, bisect_right(self.starts, pos) - 1)]
@@ -250,6 +251,12 @@ class Reader:
                     kind, name = head.kind, head.name
                 if status == "unknown":
                     status, certainty = head.status, head.certainty
+            # A programme's items share its people: "11.15 uur: wandeling via de Hoofdstraat" after
+            # "11.00 uur: aankomst van de koninklijke familie"; the first item takes its header's.
+            if own.actors:
+                self._list_people[line.header] = own.actors
+            else:
+                own = replace(own, actors=self._list_people.get(line.header, ()) or heads[0].actors)
         what = " ".join(self.text[span[0]:span[1]].split()).rstrip(".")
         reading = Reading(kind, own.role, status, certainty, own.qualifiers, own.actors, own.lasting, name)
         return reading, (what[:57] + "…") if len(what) > 60 else what
