@@ -80,6 +80,8 @@ def kind_pattern(code: str) -> tuple[tuple, tuple]:
         for name, words in entries:
             if not words:
                 continue
+            # A word written '*dienst' also ends a compound ("kroningsdienst", "nieuwjaarsgroet").
+            words = [r"\w*" + w[1:] if w.startswith("*") else w for w in words]
             try:
                 patterns.append(re.compile(r"(?<!\w)(?:" + "|".join(words) + r")(?!\w)", re.IGNORECASE))
             except re.error as exc:

@@ -59,6 +59,12 @@ def compatible(a: tuple, b: tuple) -> bool:
     return not a or not b or bool(set(a) & set(b))
 
 
+def overlap(a: Source, b: Source) -> bool:
+    """Whether two tellings can be of one moment: their windows meet, or they name the same minute
+    ("rond 11:27" and "rond 11.30" can; "08.06 uur" and "08.10 uur" are two quakes)."""
+    return abs(a.utc - b.utc) < timedelta(minutes=1) or (a.earliest <= b.latest and b.earliest <= a.latest)
+
+
 def roundness(t) -> int:
     """0 for an odd minute (11:27), up to 3 for a whole hour: round times are more often approximate."""
     return 3 if t.minute == 0 else 2 if t.minute % 15 == 0 else 1 if t.minute % 5 == 0 else 0
@@ -79,10 +85,11 @@ def group(timed: list[Source], durations: list[Source], untimed: list[Source]) -
             if (ev.kind, ev.qualifier, ev.status) != (src.kind, src.qualifier, src.status) \
                     or not compatible(ev.actors, src.actors):
                 continue
-            anchor = ev.starts[0].utc if ev.starts else ev.ends[0].utc
+            first = ev.starts[0] if ev.starts else ev.ends[0]
+            anchor = first.utc
             if src.role == "end" and not ev.ends and src.utc >= anchor:
                 home = ev
-            elif src.role != "end" and abs(src.utc - anchor) <= SAME_EVENT:
+            elif src.role != "end" and abs(src.utc - anchor) <= SAME_EVENT and overlap(first, src):
                 home = ev
         if home is None:
             home = Event(src.kind, src.status, src.qualifier, src.actors)
