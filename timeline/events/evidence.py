@@ -115,6 +115,17 @@ class Reader:
                 kind, name = earlier.kind, earlier.name
             actors = actors or earlier.actors
             prev = pa
+        # "De podiumceremonie begon rond 17.40 uur. Het Wilhelmus klonk, waarna Verstappen ...": the
+        # people of the paragraph's next sentence when its earlier ones name none.
+        line_end = self.text.find("\n", pos)
+        line_end = len(self.text) if line_end < 0 else line_end
+        nxt = sb
+        while not actors and nxt < line_end:
+            na, nb = self.sentence_of(nxt)
+            if nb <= nxt:
+                break
+            actors = self.reading(na, nb).actors
+            nxt = nb
         return Reading(kind, r.role, status, certainty, r.qualifiers | whole.qualifiers, actors, r.lasting, name)
 
     def source(self, r: Reading, start: int, end: int) -> Source:
@@ -141,6 +152,11 @@ class Reader:
             if m.pair is not None:
                 a, b = pair_spans.get(m.pair, (m.start, m.end))
                 pair_spans[m.pair] = (min(a, m.start), max(b, m.end))
+        for key, (a, b) in pair_spans.items():
+            # "om 9.00 uur Japanse tijd, 01.00 uur Nederlandse tijd, komt ...": the comma that closes the
+            # conversion belongs to it.
+            if self.text[b:b + 1] == "," and "," in self.text[a:b]:
+                pair_spans[key] = (a, b + 1)
         for m in mentions:
             if m.kind != "clock":
                 continue

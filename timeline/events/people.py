@@ -47,6 +47,7 @@ class PeopleWords:
     honorific: re.Pattern       # "Mr.", "de heer": titles that never stand for a person alone
     inverted: frozenset         # words after a speech verb that make it inverted ("zei hij", "zei de")
     relative: re.Pattern        # ", who": a pronoun only people take
+    coordination: re.Pattern    # " and " between two names
     appositive: re.Pattern      # ", the EBU's executive supervisor": a title set beside the name
     place_prefix: re.Pattern    # "St. John's", "Fort Myers": the name of a place
 
@@ -59,7 +60,7 @@ def _alt(words) -> str:
 def people_words() -> PeopleWords:
     """The [people] sections of every language, together: titles and names cross languages."""
     titles, after, before, notp, notn, particles, groups, poss = [], [], [], set(), set(), set(), {}, set()
-    dets, prefixes, honorifics, inverted, relatives = [], [], [], set(), []
+    dets, prefixes, honorifics, inverted, relatives, of_words, ands = [], [], [], set(), [], [], []
     for code in available():
         data = load_toml(code).get("people", {})
         lang = load_language(code)
@@ -77,6 +78,8 @@ def people_words() -> PeopleWords:
         honorifics += data.get("honorifics", [])
         inverted |= {x.lower() for x in data.get("inverted_subject", [])}
         relatives += data.get("relative_person", [])
+        of_words += data.get("title_of", [])
+        ands += data.get("and", [])
         if data.get("possessive"):
             poss.add(data["possessive"])
     part = _alt(particles)
@@ -84,7 +87,10 @@ def people_words() -> PeopleWords:
     flags = re.IGNORECASE
     return PeopleWords(
         # "PVV-leider", "oud-premier": a title after a hyphenated prefix is still a title.
-        titles=re.compile(rf"(?<![\w-])(?:[^\W\d_]+-)?(?:{_alt(titles)})[ \t]*,?[ \t]*$", flags),
+        # "mayor of Wajima, Shigeru Sakaguchi": a title with the place or body it serves
+        titles=re.compile(rf"(?<![\w-])(?:[^\W\d_]+-)?(?:{_alt(titles)})"
+                          rf"(?:[ \t]+(?:{_alt(of_words) or '(?!)'})[ \t]+(?:(?:{_alt(dets)})[ \t]+)?[{UPPER}][\w-]*)?"
+                          rf"[ \t]*,?[ \t]*$", flags),
         title_word=re.compile(rf"(?:[^\W\d_]+-)?(?:{_alt(titles)})", flags),
         speech_after=re.compile(rf"[ \t]*,?[ \t]*(?:{_alt(after)})(?!\w)", flags),
         speech_before=re.compile(rf"(?<!\w)(?:{_alt(before)})[ \t]+$", flags),
@@ -95,6 +101,7 @@ def people_words() -> PeopleWords:
         possessive=re.compile("(?:" + "|".join(poss) + ")") if poss else re.compile("(?!)"),
         determiner=re.compile(rf"(?<!\w)(?:{_alt(dets)})[ \t]+$", flags),
         particles=frozenset(particles), inverted=frozenset(inverted),
+        coordination=re.compile(rf"[ \t]+(?:{_alt(ands) or '(?!)'})[ \t]+", flags),
         relative=re.compile(rf"[ \t]*,[ \t]*(?:{_alt(relatives) or '(?!)'})(?!\w)", flags),
         appositive=re.compile(rf"[ \t]*,[ \t]+(?:{_alt(dets)})[ \t]+(?:\S+[ \t]+){{0,4}}?(?:[^\W\d_]+-)?"
                               rf"(?:{_alt(titles)})(?!\w)", flags),
@@ -233,6 +240,13 @@ class People:
             # A first-and-last name whose last name the text also writes alone: "Geert Wilders ... Wilders".
             cue = cue or (2 <= len(words) <= 3 and alone.get(words[-1], 0) >= 1)
             found.append((words, role, cue))
+        # "Vera Bergkamp en Jan Anthonie Bruijn": a full name joined to a person's by "and" is a person too.
+        for k in range(1, len(found)):
+            words, role, cue = found[k]
+            prev_words, _, prev_cue = found[k - 1]
+            if not cue and prev_cue and len(words) >= 2 and w.coordination.fullmatch(
+                    text, runs[k - 1][1], runs[k][0]):
+                found[k] = (words, role, True)
         for words, role, cue in found:
             if not cue:
                 continue
@@ -327,6 +341,16 @@ class People:
             if held:
                 return tuple(dict.fromkeys(held))
             n = len(n)
+        if n == 0 and not pronoun:
+            # "de familie" after "de koninklijke familie": the fuller group phrase with the same head word
+            head = self.text[pos:pos + 40].split()[1:2]
+            if head:
+                earlier = [(m.start(), g) for pattern, g in self.w.groups
+                           for m in pattern.finditer(self.text, max(0, pos - 4 * GROUP_WINDOW), pos)
+                           if g != 0 and m.group(0).split()[-1].lower() == head[0].lower()]
+                if earlier:
+                    at, g = max(earlier, key=lambda x: x[0])
+                    return self.group_at(at, g)
         if pronoun:
             # "Van de leiders wordt verwacht dat ze ...": a pronoun after a group word means that group.
             back = max(0, pos - PRONOUN_WINDOW)
