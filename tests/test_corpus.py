@@ -1,6 +1,6 @@
 """The test corpus: gold files that are well formed, per-article floors, and every stage run on each article.
 
-Floors sit a little under what the engine measures today (benchmarks/accuracy.py prints the figures), so
+Floors sit a little under what the engine measures today (rounded down, a 0.02 margin) (benchmarks/accuracy.py prints the figures), so
 a change that loses what works fails here; the gold itself was written by reading each article.
 """
 
@@ -22,13 +22,19 @@ IDS = [p.name[:-4] for p in ARTICLES]
 
 # article -> (mention value-F1, share of gold event facts found), floors
 FLOORS = {
+    "aardbeving-japan-2024-01-01.nl": (0.95, 0.95),
+    "artemis-splashdown-2022-12-11.en": (0.85, 0.70),
     "biden-xi-woodside-2023-11-15.en": (0.95, 0.80),
-    "hurricane-milton-2024-10-09.en": (0.95, 0.90),
+    "eurovision-final-2024-05-11.en": (0.90, 0.65),
+    "formule1-zandvoort-2023-08-27.nl": (0.95, 0.95),
+    "g20-bali-2022-11-14.en": (0.95, 0.95),
+    "hurricane-milton-2024-10-09.en": (0.95, 0.95),
     "inauguration-2025-01-20.en": (0.95, 0.90),
-    "kishida-staatsbezoek-2024-04-10.en": (0.95, 0.90),
-    "kroning-charles-2023-05-06.nl": (0.95, 0.85),
+    "kishida-staatsbezoek-2024-04-10.en": (0.95, 0.95),
+    "koningsdag-2024-04-27.nl": (0.95, 0.85),
+    "kroning-charles-2023-05-06.nl": (0.95, 0.95),
     "staatsbezoek-macron-2023-04-11.nl": (0.95, 0.75),
-    "starliner-launch-2024-06-05.en": (0.95, 0.85),
+    "starliner-launch-2024-06-05.en": (0.95, 0.95),
     "super-bowl-2024-02-11.en": (0.95, 0.80),
     "tweede-kamerverkiezing-2023-11-22.nl": (0.95, 0.80),
     "uk-election-night-2024-07-04.en": (0.95, 0.90),
@@ -38,7 +44,7 @@ FLOORS = {
 
 
 def test_corpus_is_there():
-    assert len(ARTICLES) >= 10
+    assert len(ARTICLES) >= 18
     assert {p.name.split(".")[-2] for p in ARTICLES} == {"nl", "en"}
     assert set(IDS) == set(FLOORS)
 
