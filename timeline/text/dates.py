@@ -11,6 +11,7 @@ from .langdata import Language, norm
 from .scan import find, non_overlapping, paren_of
 
 NUMERIC_DATE_HINT = re.compile(r"[0-9][./-][0-9]")
+FUTURE_WEIGHT = 2            # a date without a year: a day ahead counts as twice as far as a day back
 WEEKDAY_REACH = 3            # a weekday names the day with that name within this many days
 
 
@@ -70,7 +71,8 @@ def day_of(groups: dict, lang: Language, event: date | None,
     if not groups.get("year") and event is not None:
         # "15 januari" in a December article is next year's; pick the year closest to the event.
         options = [d for d in (_safe(year - 1, month, day.day), day, _safe(year + 1, month, day.day)) if d]
-        day = min(options, key=lambda d: abs((d - event).days))
+        # The nearest, but a date months ahead is rarer than one months back ("lifted off on March 3").
+        day = min(options, key=lambda d: abs((d - event).days) * (FUTURE_WEIGHT if d > event else 1))
     return day, "explicit", daypart
 
 

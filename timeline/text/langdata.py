@@ -67,6 +67,7 @@ class Language:
     stamp: re.Pattern | None         # words before a time that make it the page's stamp ("Updated")
     locative: re.Pattern | None      # words right before a place that put something there ("in", "op")
     home_zone: str | None            # the zone of a page stamp that names none (where such outlets publish)
+    all_times: re.Pattern | None     # "all times are ...": the article's own zone for its times
     anchors: dict                    # "unit" / "special" / "date" -> lower-case words that start a window
 
 
@@ -229,6 +230,7 @@ def load_language(code: str) -> Language:
     clause_break = (_compile(ctx["clause_break"], f"{fname} clause_break") if "clause_break" in ctx else None)
     stamp = _compile(ctx["stamp"], f"{fname} stamp") if "stamp" in ctx else None
     locative = _compile(ctx["locative"], f"{fname} locative") if "locative" in ctx else None
+    all_times = _compile(ctx["all_times"], f"{fname} all_times") if "all_times" in ctx else None
     not_clock_after = (_compile(ctx["not_clock_after"], f"{fname} not_clock_after")
                        if "not_clock_after" in ctx else None)
     zone_lead = (_compile(_expand(ctx["zone_lead"], raw_words, fragments, f"{fname} zone_lead"),
@@ -259,7 +261,7 @@ def load_language(code: str) -> Language:
         zone_words=zone_words,
         daypart=daypart, exact_suffix=exact_suffix, zone_lead=zone_lead,
         not_clock_after=not_clock_after, stamp=stamp,
-        locative=locative, home_zone=meta.get("home_zone"), anchors=anchors)
+        locative=locative, home_zone=meta.get("home_zone"), all_times=all_times, anchors=anchors)
 
 
 def _anchor_words(surfaces) -> tuple:

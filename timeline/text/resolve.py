@@ -17,6 +17,7 @@ from .zones import earliest_reading, get_zone, local_day_bounds, localize, offse
 MORNING = {"morning", "night"}
 NEWS_DAY_START = timedelta(hours=6)     # in a report of the night before, the local day runs 06:00 to 06:00
 STORY_REACH = 3                         # lines over which an undated time keeps the day told before it
+ALL_TIMES_LINES = 12                    # lines from the top where "all times are ..." rules the whole article
 MIDNIGHT_JUMP = 6 * 60                  # minutes a stamp must fall back to have crossed midnight
 STAMP_LINE = 100                        # a page stamp stands on a short line of its own
 STORY_DAYS = 2                          # ... when that day lies this close to the event
@@ -99,6 +100,7 @@ class ClockResolver:
         self.starts = [s for s, _ in sentences]
         self.newlines = newline_offsets(text)
         self.next_pair = 1
+        self.plain_tz = self.all_times() or tz     # the zone of a time that names none
 
     def sentence_of(self, pos: int) -> int:
         return bisect_right(self.starts, pos) - 1
@@ -120,6 +122,17 @@ class ClockResolver:
             self.window(m)
         return mentions
 
+    def local_for(self, h: Hit) -> str | None:
+        """What "local time" means for a time: the article's zone, unless its sentence puts it in a place of
+        another zone ("In Moskou reageerde het ministerie rond 19.00 uur plaatselijke tijd")."""
+        idx = self.sentence_of(h.start)
+        if idx < 0:
+            return self.tz
+        s_start, _ = self.sentences[idx]
+        # Only a place before the time: one after it is a conversion's ("11.00 uur lokale tijd, 12.00 uur
+        # in Nederland").
+        return next((z for z in self.named_zones(s_start, h.start, where=True) if z != self.tz), self.tz)
+
     def base(self, h: Hit) -> Mention:
         m = Mention(start=h.start, end=h.end, text=self.text[h.start:h.end], kind="clock",
                     rule=h.rule.name, mod_text=h.mod_text, daypart=h.daypart, zone_text=h.zone_text,
@@ -134,7 +147,7 @@ class ClockResolver:
         elif h.mod_text:
             m.modifier = self.lang.words["modifier"][norm(h.mod_text)]
         if h.zone:
-            m.tz = self.tz if h.zone == "LOCAL" else h.zone
+            m.tz = self.local_for(h) if h.zone == "LOCAL" else h.zone
             m.tz_source = "stated"
         return m
 
@@ -165,6 +178,22 @@ class ClockResolver:
             pairs.append((a, b) if a.start < b.start else (b, a))
         for a, b in pairs:
             self.join(a, b)
+
+    def all_times(self) -> str | None:
+        """A zone the article declares for all its times near its top ("Alle tijden in dit overzicht zijn
+        Nederlandse tijd"), else None."""
+        if self.lang.all_times is None:
+            return None
+        head_end = self.newlines[ALL_TIMES_LINES - 1] if len(self.newlines) >= ALL_TIMES_LINES else len(self.text)
+        headers = {ln.header for ln in self.layout.lines} if self.layout is not None else set()
+        for m in self.lang.all_times.finditer(self.text, 0, head_end):
+            if line_number(self.newlines, m.start()) in headers:
+                continue          # the header of a list speaks for that list only
+            line_end = self.text.find("\n", m.end())
+            zone = zone_in(self.text, m.start(), line_end if line_end >= 0 else len(self.text), self.lang, self.tz)
+            if zone:
+                return zone
+        return None
 
     def stamp_cell(self, m: Mention) -> tuple[int, int] | None:
         """The cell of a stamp that leads a live-blog update row ("00:07 | ..."), else None."""
@@ -320,7 +349,7 @@ class ClockResolver:
             if cue:
                 m.tz, m.tz_source = cue, "place"
             else:
-                m.tz, m.tz_source = self.tz, "article"
+                m.tz, m.tz_source = self.plain_tz, "article"
 
     def place_cues(self, start: int, end: int) -> list[tuple[int, int, str]]:
         """Arrival phrases in a sentence: (start, end, zone of the place arrived at)."""
@@ -388,6 +417,11 @@ class ClockResolver:
         if self.published is not None and self.published > self.event:
             # Told the morning after, the day runs into the night: from NEWS_DAY_START to that hour next day.
             lo, hi = lo + NEWS_DAY_START, hi + NEWS_DAY_START
+        same = earliest_reading(m.tz, self.event, m.wall)
+        behind = offset_minutes(same, self.tz) - offset_minutes(same, m.tz)
+        if behind > 0 and lo <= same < hi + timedelta(minutes=behind):
+            # A zone behind the article's keeps its own date: "a replay at 7:30 p.m. ET" the same evening.
+            return self.event
         for shift in (0, 1, -1):
             day = self.event + timedelta(days=shift)
             if lo <= earliest_reading(m.tz, day, m.wall) < hi:
