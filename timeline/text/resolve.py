@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bisect import bisect_right
 from datetime import date, timedelta
 
@@ -122,6 +124,16 @@ class ClockResolver:
             self.window(m)
         return mentions
 
+    def dateline(self, start: int, end: int, h: Hit) -> bool:
+        """A line of a date and this time only ("Monday 19 September 2022 21.15 BST"): the page's stamp."""
+        refs = read_dates(self.text, start, end, self.lang, self.event, [], [(h.start, h.end)], self.published)
+        if not refs:
+            return False
+        rest = self.text[start:h.start] + " " + self.text[h.end:end]
+        for r in refs:
+            rest = rest.replace(self.text[r.start:r.end], " ")
+        return len(re.findall(r"[^\W\d_]{3,}", rest)) <= 1
+
     def local_for(self, h: Hit) -> str | None:
         """What "local time" means for a time: the article's zone, unless its sentence puts it in a place of
         another zone ("In Moskou reageerde het ministerie rond 19.00 uur plaatselijke tijd")."""
@@ -140,7 +152,8 @@ class ClockResolver:
         line_start = self.text.rfind("\n", 0, h.start) + 1
         line_end = self.text.find("\n", h.start)
         short = (line_end if line_end >= 0 else len(self.text)) - line_start <= STAMP_LINE
-        if short and self.lang.stamp is not None and self.lang.stamp.search(self.text, line_start, h.start):
+        if short and (self.lang.stamp is not None and self.lang.stamp.search(self.text, line_start, h.start)
+                      or self.dateline(line_start, line_end if line_end >= 0 else len(self.text), h)):
             m.flags += ("stamp",)             # "Updated 14:32 CET": when the page changed, not an event
         if h.sharp:
             m.modifier = "exact"
