@@ -138,7 +138,7 @@ def clauses(cues: Cues, text: str, start: int, end: int) -> list[tuple[int, int]
     return [(a, b) for a, b in zip(cuts, cuts[1:]) if a < b]
 
 
-CLAUSE_PENALTY = 40          # a word after the time past a comma belongs to the next clause ("..., where")
+CLAUSE_PENALTY = 80          # a word after the time past a comma belongs to the next clause ("..., where")
 
 
 def nearest(found: list[Tag], a: int, b: int, text: str | None = None, joins: re.Pattern | None = None) -> Tag | None:

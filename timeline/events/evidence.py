@@ -185,7 +185,7 @@ class Reader:
             out.append(src)
             if m.pair is not None:
                 by_pair[m.pair] = src
-            if line.item and line.cells and self.leads(m, line):
+            if line.update and self.leads(m, line):
                 out += self.more_in_update(m, line, src)
         return out
 
@@ -193,9 +193,7 @@ class Reader:
         """A stamped update that tells of more than one thing ("Wilders is aangekomen. Hij spreekt nu zijn
         aanhang toe."): each later sentence naming another kind is an event at the stamp's time too."""
         out, seen = [], {first.kind}
-        span = self.layout.event_span(m.line, m.start)
-        if span is None:
-            return out
+        span = self.layout.event_span(m.line, m.start) or (line.lead_end, line.end)
         pos = self.sentence_of(span[0])[1]
         while pos < span[1]:
             sa, sb = self.sentence_of(pos)
@@ -216,7 +214,7 @@ class Reader:
         day than the article's, or after the stamp of its live-blog update), reported when at or before a
         stamp ("23.31 | Yeşilgöz spreekt haar aanhang toe")."""
         stamp = next((x for x in mentions if x.kind == "clock" and x.line == m.line and x.utc is not None
-                      and line.item and self.leads(x, line)), None) if line.cells else None
+                      and self.leads(x, line)), None) if line.update else None
         if stamp is not None:
             return "planned" if m.utc > stamp.utc + STAMP_SLACK else "actual"
         now = self.article.published or self.article.event_date
@@ -255,7 +253,12 @@ class Reader:
         status, certainty = own.status, own.certainty
         if not own.actors:
             own = replace(own, actors=rest.actors)
-        if line.header is not None:
+        if line.update:
+            # A live-blog update tells what happens at its stamp: "21.00 Aftrap!", "20.57 De spelers komen
+            # het veld op" happened then, whatever the tense; it has no header.
+            if status in ("planned", "unknown"):
+                status = "actual"
+        elif line.header is not None:
             # The header, and for a table the line that introduces it ("the following press schedule").
             h = self.layout.line(line.header)
             heads = [self.reading(h.start, h.end)]

@@ -16,6 +16,7 @@ from .langdata import Language, abbreviations, norm, places
 
 BULLET = re.compile(r"[ \t]*(?:[-–•*][ \t]+)?")
 CELL = re.compile(r"[^|]+")
+UPDATE_WORDS = 8          # words after a leading time that make a line a live-blog update
 BULLET_ONLY = re.compile(r"[ \t]*[-–•*][ \t]+")
 HEADER_MAX = 200          # a header is a short line
 
@@ -28,6 +29,8 @@ class Line:
     item: bool = False        # begins with a time
     cells: list = field(default_factory=list)      # (start, end) of each "|" cell of a table row
     time_cells: set = field(default_factory=set)   # indexes of the cells that hold a time
+    update: bool = False      # a live-blog update: a stamp, then prose ("23.58 | Het tellen ...", "21.00 Aftrap!")
+    lead_end: int = 0         # where the leading time ends
     header: int | None = None                      # the header line's number, for items
     zone: str | None = None                        # the header's zone for the whole item
     cell_zones: list = field(default_factory=list)  # per cell, from a table header
@@ -112,6 +115,11 @@ def read_layout(text: str, lang: Language, clock_starts: list[int], local: str |
         ln.item = bool(inside) and inside[0] <= lead + 1 and (
             text[inside[0]:inside[0] + 1].isdigit()
             or (inside[0] in end_of and SEPARATOR.match(text, end_of[inside[0]]) is not None))
+        if ln.item and inside:
+            ln.lead_end = end_of.get(inside[0], inside[0])
+            after = text[ln.lead_end:ln.end]
+            # Prose after the stamp, not a programme's item: several words ending a sentence.
+            ln.update = len(re.findall(r"[^\W\d_]+", after)) >= UPDATE_WORDS and bool(re.search(r"[.!?]", after))
         if "|" in text[ln.start:ln.end]:
             ln.cells = [(ln.start + m.start(), ln.start + m.end()) for m in CELL.finditer(text[ln.start:ln.end])]
             ln.time_cells = {ln.cell_of(p) for p in inside}
@@ -120,6 +128,8 @@ def read_layout(text: str, lang: Language, clock_starts: list[int], local: str |
     for idx, ln in enumerate(lines):
         if header is not None and header.cells and len(ln.cells) == len(header.cells):
             ln.item = True        # a row of the table without a time ("After the address | Farewell ...")
+        if ln.cells and any(ln.cell_zones):
+            ln.update = False
         if not ln.item:
             continue
         prev = lines[idx - 1] if idx > 0 else None
@@ -134,4 +144,7 @@ def read_layout(text: str, lang: Language, clock_starts: list[int], local: str |
         ln.zone = zone_in(text, header.start, header.end, lang, local)
         if header.cells and ln.cells:
             ln.cell_zones = [zone_in(text, a, b, lang, local) for a, b in header.cells]
+    for ln in lines:
+        if any(ln.cell_zones):
+            ln.update = False     # a row of a timetable, not an update
     return Layout(lines)

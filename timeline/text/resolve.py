@@ -213,9 +213,9 @@ class ClockResolver:
         if self.layout is None:
             return None
         ln = self.layout.line(m.line)
-        if not ln.item or not ln.cells or ln.cell_of(m.start) != 0 or any(ln.cell_zones):
+        if not ln.update or m.start > ln.start + (ln.lead_end - ln.start):
             return None
-        return ln.cells[0]
+        return ln.cells[0] if ln.cells else (ln.start, ln.lead_end)
 
     def stamp_days(self, mentions: list[Mention]) -> None:
         """Live-blog stamps cross midnight: newest first, a stamp earlier in the day than the one below it
