@@ -218,9 +218,12 @@ class Reader:
         if stamp is not None:
             return "planned" if m.utc > stamp.utc + STAMP_SLACK else "actual"
         now = self.article.published or self.article.event_date
-        if now is not None and m.tz and m.utc.astimezone(get_zone(m.tz)).date() > now \
+        day = m.utc.astimezone(get_zone(m.tz)).date() if m.tz else None
+        if now is not None and day is not None and day > now \
                 and m.date_source not in ("article", "night", "rollover", "story"):
             return "planned"
+        if now is not None and day is not None and day < now and m.date_source in ("explicit", "weekday", "relative"):
+            return "actual"       # a day before the article was written has happened
         return "unknown"
 
     def leads(self, m: Mention, line) -> bool:
@@ -268,7 +271,8 @@ class Reader:
             for head in heads:
                 if kind is None:
                     kind, name = head.kind, head.name
-                if status == "unknown":
+                if status == "unknown" or (head.status == "planned" and status == "actual"):
+                    # a programme lists plans, whatever tense its items take ("parade, moved indoors")
                     status, certainty = head.status, head.certainty
             # A programme's items share its people: "11.15 uur: wandeling via de Hoofdstraat" after
             # "11.00 uur: aankomst van de koninklijke familie"; the first item takes its header's.
