@@ -154,6 +154,13 @@ class People:
             # by a whole name of two words or more is a preposition between two runs.
             cut = next((i for i in range(1, len(words) - 2) if words[i] in self.w.particles
                         and words[i + 1] not in self.w.particles), None)
+            if cut is None:
+                # "minister Kaag van Financiën": a tail after a particle that is a body or place is not the name
+                tail = next((i for i in range(1, len(words) - 1) if words[i] in self.w.particles
+                             and any(x.lower() in self.w.not_person or norm(x) in places() for x in words[i + 1:])),
+                            None)
+                if tail is not None:
+                    words = words[:tail]
             if cut is not None:
                 yield from self._candidate(words[:cut], start)
                 # "Commissaris van de Koning Jetta Klijnsma": a title after the preposition is not hers

@@ -16,7 +16,7 @@ from .langdata import Language, abbreviations, norm, places
 
 BULLET = re.compile(r"[ \t]*(?:[-–•*][ \t]+)?")
 CELL = re.compile(r"[^|]+")
-UPDATE_WORDS = 8          # words after a leading time that make a line a live-blog update
+UPDATE_WORDS = 4          # words after a leading time that make a line a live-blog update
 BULLET_ONLY = re.compile(r"[ \t]*[-–•*][ \t]+")
 HEADER_MAX = 200          # a header is a short line
 
@@ -142,6 +142,8 @@ def read_layout(text: str, lang: Language, clock_starts: list[int], local: str |
             continue
         ln.header = header.number
         ln.zone = zone_in(text, header.start, header.end, lang, local)
+        if ln.zone or text[header.start:header.end].rstrip().endswith(":"):
+            ln.update = False     # an item of a list its header introduces ("Alle tijden ...:"), not an update
         if header.cells and ln.cells:
             ln.cell_zones = [zone_in(text, a, b, lang, local) for a, b in header.cells]
     for ln in lines:
