@@ -10,18 +10,21 @@ zone words and patterns, dates from its date rules.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from .langdata import Language, abbreviations, norm, places
 
 BULLET = re.compile(r"[ \t]*(?:[-–•*][ \t]+)?")
 CELL = re.compile(r"[^|]+")
+WORDS = re.compile(r"[^\W\d_]+")
+SENTENCE_MARK = re.compile(r"[.!?]")
 UPDATE_WORDS = 4          # words after a leading time that make a line a live-blog update
 BULLET_ONLY = re.compile(r"[ \t]*[-–•*][ \t]+")
 HEADER_MAX = 200          # a header is a short line
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     number: int               # 1-based
     start: int
@@ -39,16 +42,26 @@ class Line:
         return next((i for i, (a, b) in enumerate(self.cells) if a <= pos <= b), None)
 
 
-@dataclass
 class Layout:
-    lines: list                # Line per line, index = number - 1
+    """Lines made on demand: only lines with a time or a bar, and the headers above them, are read."""
+
+    def __init__(self, text: str, starts: list[int]):
+        self.text, self.starts, self._lines = text, starts, {}
+
+    @property
+    def lines(self) -> list:
+        return [self._lines[k] for k in sorted(self._lines)]
 
     def line(self, number: int) -> Line:
-        return self.lines[number - 1]
+        ln = self._lines.get(number)
+        if ln is None:
+            end = self.starts[number] - 1 if number < len(self.starts) else len(self.text)
+            ln = self._lines[number] = Line(number, self.starts[number - 1], end)
+        return ln
 
     def zone_at(self, number: int, pos: int) -> str | None:
         """The zone a header gives a time at `pos` on line `number`, if any."""
-        ln = self.lines[number - 1]
+        ln = self.line(number)
         if ln.header is None:
             return None
         cell = ln.cell_of(pos)
@@ -58,7 +71,7 @@ class Layout:
 
     def event_span(self, number: int, pos: int) -> tuple[int, int] | None:
         """For a time in a table row: the cells that hold no time (the row's words), else None."""
-        ln = self.lines[number - 1]
+        ln = self.line(number)
         if not ln.cells or ln.cell_of(pos) is None:
             return None
         rest = [c for i, c in enumerate(ln.cells) if i not in ln.time_cells]
@@ -92,47 +105,49 @@ SEPARATOR = re.compile(r"[^\n:|–—]{0,8}?[:|–—]")
 def read_layout(text: str, lang: Language, clock_starts: list[int], local: str | None,
                 clock_ends: list[int] | None = None) -> Layout:
     """Lines with their list, table and header structure. `clock_starts` (and `clock_ends`): where the
-    times found stand."""
+    times found stand. Linear in the text; only lines with a time or a bar are looked at closely."""
     end_of = dict(zip(clock_starts, clock_ends or []))
-    lines, pos = [], 0
-    for i, raw in enumerate(text.split("\n")):
-        lines.append(Line(i + 1, pos, pos + len(raw)))
-        pos += len(raw) + 1
-    starts = sorted(clock_starts)
-    k = 0
-    for ln in lines:
-        lead = BULLET.match(text, ln.start).end()
-        while k < len(starts) and starts[k] < ln.start:
-            k += 1
-        inside = []
-        j = k
-        while j < len(starts) and starts[j] <= ln.end:
-            inside.append(starts[j])
-            j += 1
-        # An item starts with the time itself ("09.30 uur: ...", "23.58 | ..."), not with words before it.
-        # or with a time and a separator ("rond 14.00 uur: Kishida belt"), not a sentence ("Kort voor 15.30 uur
-        # verliet Trump").
-        ln.item = bool(inside) and inside[0] <= lead + 1 and (
-            text[inside[0]:inside[0] + 1].isdigit()
-            or (inside[0] in end_of and SEPARATOR.match(text, end_of[inside[0]]) is not None))
-        if ln.item and inside:
-            ln.lead_end = end_of.get(inside[0], inside[0])
-            after = text[ln.lead_end:ln.end]
-            # Prose after the stamp, not a programme's item: several words ending a sentence.
-            ln.update = len(re.findall(r"[^\W\d_]+", after)) >= UPDATE_WORDS and bool(re.search(r"[.!?]", after))
-        if "|" in text[ln.start:ln.end]:
-            ln.cells = [(ln.start + m.start(), ln.start + m.end()) for m in CELL.finditer(text[ln.start:ln.end])]
+    starts, pos, find = [0], text.find("\n"), text.find
+    while pos >= 0:
+        starts.append(pos + 1)
+        pos = find("\n", pos + 1)
+    layout = Layout(text, starts)
+    by_line: dict = {}
+    for p in sorted(clock_starts):
+        by_line.setdefault(bisect_right(starts, p), []).append(p)
+    bars, p = set(), find("|")
+    while p >= 0:
+        bars.add(bisect_right(starts, p))
+        p = find("|", p + 1)
+    looked = sorted(set(by_line) | bars)
+    for number in looked:
+        ln = layout.line(number)
+        inside = by_line.get(number, [])
+        if inside:
+            lead = BULLET.match(text, ln.start).end()
+            # An item starts with the time itself ("09.30 uur: ...", "23.58 | ..."), or with a time and a
+            # separator ("rond 14.00 uur: Kishida belt"), not a sentence ("Kort voor 15.30 uur verliet Trump").
+            ln.item = inside[0] <= lead + 1 and (
+                text[inside[0]:inside[0] + 1].isdigit()
+                or (inside[0] in end_of and SEPARATOR.match(text, end_of[inside[0]]) is not None))
+            if ln.item:
+                ln.lead_end = end_of.get(inside[0], inside[0])
+                after = text[ln.lead_end:ln.end]
+                # Prose after the stamp, not a programme's item: words ending a sentence.
+                ln.update = len(WORDS.findall(after)) >= UPDATE_WORDS and bool(SENTENCE_MARK.search(after))
+        if number in bars:
+            ln.cells = [(m.start(), m.end()) for m in CELL.finditer(text, ln.start, ln.end)]
             ln.time_cells = {ln.cell_of(p) for p in inside}
             ln.item = ln.item or bool(inside)
-    header = None
-    for idx, ln in enumerate(lines):
-        if header is not None and header.cells and len(ln.cells) == len(header.cells):
+    header, zones = None, {}
+    for number in looked:
+        ln = layout.line(number)
+        if header is not None and header.cells and len(ln.cells) == len(header.cells) \
+                and layout.line(number - 1).item:
             ln.item = True        # a row of the table without a time ("After the address | Farewell ...")
-        if ln.cells and any(ln.cell_zones):
-            ln.update = False
         if not ln.item:
             continue
-        prev = lines[idx - 1] if idx > 0 else None
+        prev = layout.line(number - 1) if number > 1 else None
         if prev is not None and not prev.item and prev.end - prev.start <= HEADER_MAX \
                 and text[prev.start:prev.end].strip() and not BULLET_ONLY.match(text, prev.start):
             header = prev          # a bulleted line is a point of a summary, not a list's header
@@ -141,12 +156,13 @@ def read_layout(text: str, lang: Language, clock_starts: list[int], local: str |
         if header is None:
             continue
         ln.header = header.number
-        ln.zone = zone_in(text, header.start, header.end, lang, local)
+        if header.number not in zones:
+            zones[header.number] = zone_in(text, header.start, header.end, lang, local)
+        ln.zone = zones[header.number]
         if ln.zone or text[header.start:header.end].rstrip().endswith(":"):
             ln.update = False     # an item of a list its header introduces ("Alle tijden ...:"), not an update
         if header.cells and ln.cells:
             ln.cell_zones = [zone_in(text, a, b, lang, local) for a, b in header.cells]
-    for ln in lines:
-        if any(ln.cell_zones):
-            ln.update = False     # a row of a timetable, not an update
-    return Layout(lines)
+            if any(ln.cell_zones):
+                ln.update = False     # a row of a timetable, not an update
+    return layout
