@@ -23,17 +23,20 @@ SEED_PHRASES = ["Raging Moderates", "Atlantic Council", "Eurasia Center", "Chath
 
 def people_names() -> set[str]:
     names = set(SEED_PHRASES)
-    for gold in list((ROOT / "tests" / "corpus").glob("*.events.csv")) + list((ROOT / "tests" / "gold").glob(
-            "*.events.csv")):
+    for gold in [g for folder in ("corpus", "unseen", "gold") for g in (ROOT / "tests" / folder).glob("*.events.csv")]:
         with gold.open(encoding="utf-8", newline="") as fh:
             for row in csv.DictReader(fh):
                 names |= {a.strip() for a in row["actors"].split(";") if a.strip()}
-    for meta in list((ROOT / "data").glob("*.meta.toml")) + list((ROOT / "tests" / "corpus").glob("*.meta.toml")):
+    for meta in [m for folder in (ROOT / "data", ROOT / "tests" / "corpus", ROOT / "tests" / "unseen")
+                 for m in folder.glob("*.meta.toml")]:
         data = tomllib.loads(meta.read_text(encoding="utf-8"))
         names |= set(data.get("actors", []))
         for key, forms in data.get("aliases", {}).items():
             names |= {key, *forms}
-    return {n for n in names if len(n) > 2}
+    # A person who shares a word with a place of the gazetteer ("Hague", "The Hague") is the place's there.
+    with (PACKAGE / "lang" / "places.toml").open("rb") as fh:
+        place_words = {w for names_ in tomllib.load(fh).get("cities", {}).values() for n in names_ for w in n.split()}
+    return {n for n in names if len(n) > 2 and n not in place_words}
 
 
 NAMES = sorted(people_names())
