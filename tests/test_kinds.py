@@ -63,3 +63,18 @@ def test_longest_words_win():
     # "arrival ceremony" is a ceremony, though "arrival" alone is an arrival
     assert classify("The official arrival ceremony begins at 10 a.m.", "en").kind == "ceremony"
     assert classify("Her arrival is expected at 10 a.m.", "en").kind == "arrival"
+
+
+CUE_EXAMPLES = [(code, key, text) for code in available()
+                for key, text in tomllib.loads((LANG_DIR / f"{code}.toml").read_text(encoding="utf-8"))
+                .get("cues", {}).get("examples", {}).items()]
+
+
+@pytest.mark.parametrize("code, key, text", CUE_EXAMPLES, ids=[f"{c}-{k}" for c, k, _ in CUE_EXAMPLES])
+def test_cue_example(code, key, text):
+    """Every worked example of [cues.examples] reads as its cue."""
+    r = classify(text, code)
+    found = {"start": r.role == "start", "end": r.role == "end", "planned": r.status == "planned",
+             "cancelled": r.status == "cancelled", "actual": r.status == "actual", "likely": r.certainty == "likely",
+             "unclear": r.certainty == "unclear", "lasting": r.lasting, "attribution": True}
+    assert found.get(key, key in r.qualifiers), (key, r)
