@@ -71,6 +71,8 @@ class Reader:
         self.newlines = newline_offsets(self.text)
         self.people = People(self.text, article.actors, article.aliases)
         clocks = [m for m in mentions if m.kind == "clock"]
+        self.clock_starts = [m.start for m in clocks]      # text order
+        self.clock_ends = [m.end for m in clocks]
         self.layout = read_layout(self.text, self.lang, [m.start for m in clocks], article.local_tz,
                                   [m.end for m in clocks])
         self._readings: dict = {}
@@ -103,7 +105,15 @@ class Reader:
         sa, sb = self.sentence_of(pos)
         whole = self.reading(sa, sb, at)
         kind, name = (r.kind, r.name) if r.kind else (whole.kind, whole.name)
-        actors = r.actors or whole.actors
+        actors = r.actors
+        if not actors and at is not None:
+            # "om 12.45 uur vertrekt de stoet, om 13.00 uur begint de troonrede, ... biedt de minister":
+            # in a sentence of several times, the people between this time's neighbours.
+            i = bisect_right(self.clock_starts, at[0])
+            seg_a = max(sa, self.clock_ends[i - 2]) if i >= 2 else sa
+            seg_b = min(sb, self.clock_starts[i]) if i < len(self.clock_starts) else sb
+            actors = self.reading(seg_a, seg_b).actors if (seg_a, seg_b) != (sa, sb) else whole.actors
+        actors = actors or (whole.actors if at is None else ())
         # A clause with its own status word keeps its own certainty; one without takes the sentence's.
         status, certainty = (r.status, r.certainty) if r.status != "unknown" else (whole.status, whole.certainty)
         line_start = self.text.rfind("\n", 0, pos) + 1
@@ -122,8 +132,9 @@ class Reader:
         nxt = sb
         while not actors and nxt < line_end:
             na, nb = self.sentence_of(nxt)
-            if nb <= nxt:
-                break
+            if nb <= nxt or self.clock_starts[bisect_right(self.clock_starts, na - 1):][:1] and \
+                    self.clock_starts[bisect_right(self.clock_starts, na - 1)] < nb:
+                break             # a sentence with a time of its own tells of another event
             actors = self.reading(na, nb).actors
             nxt = nb
         return Reading(kind, r.role, status, certainty, r.qualifiers | whole.qualifiers, actors, r.lasting, name)

@@ -82,12 +82,20 @@ def _pick(rows: pd.DataFrame):
     return order.iloc[0]
 
 
+def _nearest(rows: pd.DataFrame, planned) -> pd.DataFrame:
+    """Of several reports that answer one plan, those told at the time nearest the plan's."""
+    if planned is None or pd.isna(planned["start"]) or len(rows) < 2 or rows["start"].isna().all():
+        return rows
+    gap = (rows["start"] - planned["start"]).abs()
+    return rows[gap == gap.min()]
+
+
 def build_schedule(events: pd.DataFrame) -> pd.DataFrame:
     out = []
     for slot, rows in events.groupby("slot", sort=False, observed=True):
         planned = _pick(rows[rows["status"] == "planned"])
         cancelled = _pick(rows[rows["status"] == "cancelled"])
-        actual = _pick(rows[rows["status"] == "actual"])
+        actual = _pick(_nearest(rows[rows["status"] == "actual"], planned))
         if planned is None and cancelled is None:
             continue
         main = planned if planned is not None else cancelled
