@@ -26,6 +26,7 @@ BEFORE_REACH = 48           # characters before a name searched for its title
 GROUP_WINDOW = 900          # characters before a group word whose people it may mean
 PRONOUN_WINDOW = 600        # a plural pronoun ("ze", "they") means only people named this close before
 GROUP_MAX = 3
+COMPOUND_TITLE = 7           # letters a title needs to end a compound ("voorzitter" in "Kamervoorzitter")
 COMPOUND_PART = 5            # letters a compound's last word needs to count ("straat", not "son")
 BESIDE = 150                # characters within which two names are told together
 SPACES = re.compile(r"[ \t]*")
@@ -83,15 +84,18 @@ def people_words() -> PeopleWords:
         if data.get("possessive"):
             poss.add(data["possessive"])
     part = _alt(particles)
+    # "Kamervoorzitter", "Vicepremier": a long title also ends a compound
+    long_titles = [t for t in titles if len(t) >= COMPOUND_TITLE and "\\" not in t]
+    compounding = rf"[^\W\d_]+(?=(?:{_alt(long_titles)})(?!\w))" if long_titles else "(?!)"
     run = re.compile(rf"(?<![\w'’-])(?:{WORD})(?:[ \t]+(?:(?:{part})[ \t]+)*(?:{WORD}|{ROMAN}))*")
     flags = re.IGNORECASE
     return PeopleWords(
         # "PVV-leider", "oud-premier": a title after a hyphenated prefix is still a title.
         # "mayor of Wajima, Shigeru Sakaguchi": a title with the place or body it serves
-        titles=re.compile(rf"(?<![\w-])(?:[^\W\d_]+-)?(?:{_alt(titles)})"
+        titles=re.compile(rf"(?<![\w-])(?:[^\W\d_]+-|{compounding})?(?:{_alt(titles)})"
                           rf"(?:[ \t]+(?:{_alt(of_words) or '(?!)'})[ \t]+(?:(?:{_alt(dets)})[ \t]+)?[{UPPER}][\w-]*)?"
                           rf"[ \t]*,?[ \t]*$", flags),
-        title_word=re.compile(rf"(?:[^\W\d_]+-)?(?:{_alt(titles)})", flags),
+        title_word=re.compile(rf"(?:[^\W\d_]+-|{compounding})?(?:{_alt(titles)})", flags),
         speech_after=re.compile(rf"[ \t]*,?[ \t]*(?:{_alt(after)})(?!\w)", flags),
         speech_before=re.compile(rf"(?<!\w)(?:{_alt(before)})[ \t]+$", flags),
         not_person=frozenset(notp), not_names=frozenset(notn), run=run,
