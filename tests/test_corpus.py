@@ -107,3 +107,15 @@ def test_labels_are_english_and_named(path):
     events = load(path).events
     assert events["label"].str.len().min() > 0
     assert not events["label"].str.contains(r"\{|\}").any()
+
+
+UNSEEN = corpus_articles(Path(__file__).resolve().parent / "unseen")
+
+
+@pytest.mark.parametrize("path", UNSEEN, ids=[p.name[:-4] for p in UNSEEN])
+def test_unseen_articles_run_through(path):
+    """The blind articles (tests/unseen, measured by benchmarks/accuracy.py, no floors): every stage runs."""
+    loaded = load(path)
+    assert len(loaded.mentions) > 0 and len(loaded.events) > 0
+    timeline_figure(loaded.events, tz=loaded.article.local_tz)
+    build_schedule(loaded.events)
