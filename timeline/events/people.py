@@ -25,9 +25,10 @@ ROMAN = r"(?:II|III|IV|Jr\.?|Sr\.?)"
 BEFORE_REACH = 48           # characters before a name searched for its title
 GROUP_WINDOW = 900          # characters before a group word whose people it may mean
 PRONOUN_WINDOW = 600        # a plural pronoun ("ze", "they") means only people named this close before
-GROUP_MAX = 3
+GROUP_MAX = 4
 COMPOUND_TITLE = 7           # letters a title needs to end a compound ("voorzitter" in "Kamervoorzitter")
 COMPOUND_PART = 5            # letters a compound's last word needs to count ("straat", not "son")
+OF_PLACE = re.compile(r"[ \t]+(\w+)[ \t]+([A-ZÀ-Þ][\w-]*(?:[ \t]+[A-ZÀ-Þ][\w-]*)?)")
 BESIDE = 150                # characters within which two names are told together
 SPACES = re.compile(r"[ \t]*")
 
@@ -49,6 +50,7 @@ class PeopleWords:
     inverted: frozenset         # words after a speech verb that make it inverted ("zei hij", "zei de")
     relative: re.Pattern        # ", who": a pronoun only people take
     coordination: re.Pattern    # " and " between two names
+    title_of_words: re.Pattern  # "of", "van": a name's country follows
     appositive: re.Pattern      # ", the EBU's executive supervisor": a title set beside the name
     place_prefix: re.Pattern    # "St. John's", "Fort Myers": the name of a place
 
@@ -105,6 +107,7 @@ def people_words() -> PeopleWords:
         possessive=re.compile("(?:" + "|".join(poss) + ")") if poss else re.compile("(?!)"),
         determiner=re.compile(rf"(?<!\w)(?:{_alt(dets)})[ \t]+$", flags),
         particles=frozenset(particles), inverted=frozenset(inverted),
+        title_of_words=re.compile(rf"(?:{_alt(of_words) or '(?!)'})", flags),
         coordination=re.compile(rf"[ \t]+(?:{_alt(ands) or '(?!)'})[ \t]+", flags),
         relative=re.compile(rf"[ \t]*,[ \t]*(?:{_alt(relatives) or '(?!)'})(?!\w)", flags),
         appositive=re.compile(rf"[ \t]*,[ \t]+(?:{_alt(dets)})[ \t]+(?:\S+[ \t]+){{0,4}}?(?:[^\W\d_]+-)?"
@@ -247,6 +250,9 @@ class People:
             cue = bool(role) or bool(said) or bool(w.speech_before.search(before))
             # "Loreen, who won last year", "Martin Österdahl, the EBU's executive supervisor,"
             cue = cue or bool(w.relative.match(text, end)) or bool(w.appositive.match(text, end))
+            # "Eden Golan of Israel": a full name followed by the country it stands for
+            of = OF_PLACE.match(text, end) if len(words) >= 2 else None
+            cue = cue or bool(of and norm(of.group(2)) in places() and w.title_of_words.fullmatch(of.group(1)))
             cue = cue or (len(words) >= 2 and bool(w.possessive.match(text, end)))
             # A first-and-last name whose last name the text also writes alone: "Geert Wilders ... Wilders".
             cue = cue or (2 <= len(words) <= 3 and alone.get(words[-1], 0) >= 1)
