@@ -40,7 +40,6 @@ class Reading:
     actors: tuple
     lasting: bool
     name: str | None = None       # the kind's term as named in English ("Oath of office")
-    kind_at: tuple | None = None  # where the kind word stands
 
 
 @dataclass(frozen=True)
@@ -179,16 +178,15 @@ def read(cues: Cues, text: str, start: int, end: int, at: tuple[int, int] | None
         at = (decisive[0].start, decisive[0].end) if decisive else (start, start)
     a, b = at
     kind = nearest(kind_tags(cues, text, start, end), a, b, text, cues.joins)
+    saying = {(t.start, t.end) for t in tags(cues, "reporting", text, start, end)}
     if given and status != "cancelled" and len(found_status) > 1:
         # "listed for 4:15 p.m., began at about 4:40 p.m.": each time takes the status word nearest it;
         # "said its 7 p.m. curfew would be in force": a verb of saying tells of the saying, not the event
         # (unless the event is that statement).
-        said = set() if kind is not None and kind.key == "statement" else \
-            {(t.start, t.end) for t in tags(cues, "reporting", text, start, end)}
+        said = set() if kind is not None and kind.key == "statement" else saying
         told = [t for t in status_tags if (t.start, t.end) not in said] or status_tags
         status = nearest(told, *at, text, cues.joins).key
-    if kind is not None and kind.key == "statement" and status != "planned" \
-            and tags(cues, "reporting", text, start, end):
+    if kind is not None and kind.key == "statement" and status != "planned" and saying:
         status = "actual"     # "the EBU says Klein will not compete": the saying happened; its content is not this
     roles = tags(cues, "role", text, start, end)
     role = role_of(roles, a, b) if given else (roles[0] if roles else None)
@@ -207,8 +205,7 @@ def read(cues: Cues, text: str, start: int, end: int, at: tuple[int, int] | None
         skip.append((t.start, stop))
     actors = people.named_in(start, end, skip) if people is not None else ()
     return Reading(kind.key if kind else None, role.key if role else None, status, certainty, qualifiers,
-                   actors, bool(tags(cues, "lasting", text, start, end)),
-                   kind.name if kind else None, (kind.start, kind.end) if kind else None)
+                   actors, bool(tags(cues, "lasting", text, start, end)), kind.name if kind else None)
 
 
 def classify(text: str, lang: str, people: People | None = None) -> Reading:

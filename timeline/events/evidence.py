@@ -6,7 +6,7 @@ A Source is one place in the text that tells of an event. timeline.events groups
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
@@ -73,10 +73,20 @@ class Reader:
         clocks = [m for m in mentions if m.kind == "clock"]
         self.clock_starts = [m.start for m in clocks]      # text order
         self.clock_ends = [m.end for m in clocks]
+        self.clock_pairs = [m.pair for m in clocks]
         self.layout = read_layout(self.text, self.lang, [m.start for m in clocks], article.local_tz,
                                   [m.end for m in clocks])
         self._readings: dict = {}
         self._list_people: dict = {}      # a list's header -> the people its last item named
+
+    def has_clock(self, start: int, end: int, but=None) -> bool:
+        """Whether a time stands in text[start:end] (other than those of pair `but`)."""
+        i = bisect_left(self.clock_starts, start)
+        while i < len(self.clock_starts) and self.clock_starts[i] < end:
+            if but is None or self.clock_pairs[i] != but:
+                return True
+            i += 1
+        return False
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
         return self.sentences[max(0, bisect_right(self.starts, pos) - 1)]
@@ -132,8 +142,7 @@ class Reader:
         nxt = sb
         while not actors and nxt < line_end:
             na, nb = self.sentence_of(nxt)
-            if nb <= nxt or self.clock_starts[bisect_right(self.clock_starts, na - 1):][:1] and \
-                    self.clock_starts[bisect_right(self.clock_starts, na - 1)] < nb:
+            if nb <= nxt or self.has_clock(na, nb):
                 break             # a sentence with a time of its own tells of another event
             actors = self.reading(na, nb).actors
             nxt = nb
@@ -152,7 +161,7 @@ class Reader:
             tag = next((t for t in kind_tags(self.cues, self.text, ca, cb) if t.key in UNTIMED_KINDS), None)
             if tag is None:
                 return None
-            r = replace(r, kind=tag.key, name=tag.name, kind_at=(tag.start, tag.end))
+            r = replace(r, kind=tag.key, name=tag.name)
         c = self.context(ca)
         return replace(c, kind=r.kind, name=r.name)
 
@@ -178,7 +187,7 @@ class Reader:
                 continue                  # the page's own "Updated 14:32" is no event
             line = self.layout.line(m.line)
             if line.item and self.leads(m, line):
-                reading, what = self.item(m, line, mentions)
+                reading, what = self.item(m, line)
                 if reading is None:
                     continue
                 src = self.source(reading, m.start, m.end)
@@ -244,7 +253,7 @@ class Reader:
                 or m.start <= line.cells[0][1]
         return m.start <= BULLET.match(self.text, line.start).end() + 1
 
-    def item(self, m: Mention, line, mentions: list[Mention]) -> tuple[Reading | None, str]:
+    def item(self, m: Mention, line) -> tuple[Reading | None, str]:
         """A list item or table row read for the event it lists: its own words (the row's event cell, the
         item after its time), with kind and status from its header where it names none. A stamp whose
         update gives a time of its own stands for no event ("22.50 | Timmermans sprak om 22.40 uur")."""
@@ -255,8 +264,7 @@ class Reader:
             while a < line.end and self.text[a] in " \t:|–—-":
                 a += 1
             span = (a, line.end)
-        if any(x.kind == "clock" and span[0] <= x.start < span[1] and x.pair != m.pair or
-               x.kind == "clock" and span[0] <= x.start < span[1] and m.pair is None for x in mentions):
+        if self.has_clock(*span, but=m.pair):
             return None, ""
         # The item's first sentence says what it is; the rest of a long update only fills gaps.
         first = self.sentence_of(span[0])
@@ -318,7 +326,7 @@ class Reader:
         quoted = [m.span() for m in QUOTED.finditer(self.text)]
         out = []
         for sa, sb in self.sentences:
-            if any(sa <= a < sb for a, _ in clocks):
+            if self.has_clock(sa, sb):
                 continue
             parens = paren_ranges(self.text, sa, sb)
             refs = None

@@ -122,7 +122,6 @@ class Person:
     key: str
     names: set = field(default_factory=set)      # names as the text writes them ("Vladimir Poetin")
     aliases: set = field(default_factory=set)    # other forms from the metadata, matched whole
-    evidence: int = 0
 
 
 def compound(word: str, parts: frozenset) -> bool:
@@ -148,7 +147,7 @@ class People:
         # Words the text also writes in lower case are common words when capitalised ("Iedereen").
         self.lowered = set(re.findall(r"(?<![\w'’-])[a-zß-ÿ][^\W\d_]*", text))
         self.roles: dict[str, set] = {}           # role phrase (lower case) -> person keys
-        self.main = [a for a in actors]           # the metadata's people come first among equals
+        self.main = list(actors)                  # the metadata's people come first among equals
         self._find(actors, aliases)
         self._index()
 
@@ -161,19 +160,16 @@ class People:
             # by a whole name of two words or more is a preposition between two runs.
             cut = next((i for i in range(1, len(words) - 2) if words[i] in self.w.particles
                         and words[i + 1] not in self.w.particles), None)
-            if cut is None:
-                # "minister Kaag van Financiën": a tail after a particle that is a body or place is not the name
-                tail = next((i for i in range(1, len(words) - 1) if words[i] in self.w.particles
-                             and any(x.lower() in self.w.not_person or norm(x) in places() for x in words[i + 1:])),
-                            None)
-                if tail is not None:
-                    words = words[:tail]
             if cut is not None:
                 yield from self._candidate(words[:cut], start)
                 # "Commissaris van de Koning Jetta Klijnsma": a title after the preposition is not hers
                 yield from self._candidate(words[cut + 1:], self.text.index(words[cut + 1], start), titled=False)
-            else:
-                yield from self._candidate(words, start)
+                continue
+            # "minister Kaag van Financiën": a tail after a particle that is a body or place is not the name
+            tail = next((i for i in range(1, len(words) - 1) if words[i] in self.w.particles
+                         and any(x.lower() in self.w.not_person or norm(x) in places() for x in words[i + 1:])),
+                        None)
+            yield from self._candidate(words if tail is None else words[:tail], start)
 
     def _candidate(self, words: list, start: int, titled: bool = True):
         w, text = self.w, self.text
@@ -221,7 +217,6 @@ class People:
         for canonical in list(actors) + list(aliases):
             p = self.persons.setdefault(canonical, Person(canonical))
             p.names.add(canonical)
-            p.evidence += 1
             surname_of.setdefault(canonical.split()[-1], canonical)
             for form in aliases.get(canonical, []):
                 p.aliases.add(form)
@@ -260,14 +255,13 @@ class People:
         # "Vera Bergkamp en Jan Anthonie Bruijn": a full name joined to a person's by "and" is a person too.
         for k in range(1, len(found)):
             words, role, cue = found[k]
-            prev_words, _, prev_cue = found[k - 1]
+            prev_cue = found[k - 1][2]
             if not cue and prev_cue and len(words) >= 2 and w.coordination.fullmatch(
                     text, runs[k - 1][1], runs[k][0]):
                 found[k] = (words, role, True)
         for words, role, cue in found:
             if not cue:
                 continue
-            # The key is the word of the name the article uses alone most: "Xi" of "Xi Jinping".
             # The key is the last name, unless the article writes only the first one alone ("Xi" of Xi Jinping).
             key = words[-1]
             if len(words) > 1 and not alone.get(words[-1]) and alone.get(words[0], 0) >= 1:
@@ -276,7 +270,6 @@ class People:
             p = self.persons.setdefault(key, Person(key))
             p.names.add(" ".join(words))
             p.names.add(key)
-            p.evidence += 1
             surname_of.setdefault(words[-1], key)
             if role:
                 self.roles.setdefault(" ".join(role.lower().split()), set()).add(key)
@@ -284,8 +277,6 @@ class People:
                 if bare and bare.group(0).lower() != role.lower():
                     # "Japanese prime minister Fumio Kishida" also makes him "the prime minister"
                     self.roles.setdefault(" ".join(bare.group(0).lower().split()), set()).add(key)
-        # A surname written alone names its person; so does a full name without a cue.
-        self.surname_of = surname_of
 
     # ------------------------------------------------------------------ where they are named
     def _index(self) -> None:
@@ -423,7 +414,3 @@ class People:
             if key not in out:
                 out.append(key)
         return tuple(out)
-
-    def keys(self) -> list[str]:
-        """Everyone found, most named first."""
-        return sorted(self.persons, key=lambda k: (-self.count[k], k))

@@ -213,7 +213,7 @@ class ClockResolver:
         if self.layout is None:
             return None
         ln = self.layout.line(m.line)
-        if not ln.update or m.start > ln.start + (ln.lead_end - ln.start):
+        if not ln.update or m.start > ln.lead_end:
             return None
         return ln.cells[0] if ln.cells else (ln.start, ln.lead_end)
 
@@ -300,7 +300,7 @@ class ClockResolver:
         """The zone that makes a converted time the same instant as its partner: the article's, a place the
         sentence names, or the header's; else the article's, and the pair reports the conflict."""
         candidates = [self.tz] + [zone for _, _, zone in self.place_cues(s_start, s_end)]
-        candidates += [z for z in self.named_zones(s_start, s_end)]
+        candidates += self.named_zones(s_start, s_end)
         candidates = [z for z in dict.fromkeys(candidates) if z and z != partner.tz]
         for zone in candidates:
             m.tz, m.tz_source = zone, "pair"
