@@ -225,16 +225,20 @@ def load_language(code: str) -> Language:
     pair = _compile(_expand(ctx["pair_connector"], raw_words, fragments, f"{fname} pair"),
                     f"{fname} pair_connector")
 
-    duration_left = (_compile(_expand(ctx["duration_left"], raw_words, fragments, f"{fname} duration_left"),
-                              f"{fname} duration_left") if "duration_left" in ctx else None)
-    clause_break = (_compile(ctx["clause_break"], f"{fname} clause_break") if "clause_break" in ctx else None)
-    stamp = _compile(ctx["stamp"], f"{fname} stamp") if "stamp" in ctx else None
-    locative = _compile(ctx["locative"], f"{fname} locative") if "locative" in ctx else None
-    all_times = _compile(ctx["all_times"], f"{fname} all_times") if "all_times" in ctx else None
-    not_clock_after = (_compile(ctx["not_clock_after"], f"{fname} not_clock_after")
-                       if "not_clock_after" in ctx else None)
-    zone_lead = (_compile(_expand(ctx["zone_lead"], raw_words, fragments, f"{fname} zone_lead"),
-                          f"{fname} zone_lead") if "zone_lead" in ctx else None)
+    def optional(key: str, words: bool = False) -> re.Pattern | None:
+        """[context] `key` compiled (its %word references expanded), or None when the file has none."""
+        if key not in ctx:
+            return None
+        source = _expand(ctx[key], raw_words, fragments, f"{fname} {key}") if words else ctx[key]
+        return _compile(source, f"{fname} {key}")
+
+    duration_left = optional("duration_left", words=True)
+    clause_break = optional("clause_break")
+    stamp = optional("stamp")
+    locative = optional("locative")
+    all_times = optional("all_times")
+    not_clock_after = optional("not_clock_after")
+    zone_lead = optional("zone_lead", words=True)
     zone_src = "(?P<zword>" + _alternation(raw_words.get("zone", {}).keys()) + ")(?!\\w)"
     abbr_src = "(?-i:(?P<zabbr>" + "|".join(sorted(map(re.escape, abbreviations()), key=len,
                                                        reverse=True)) + "))(?![\\w'’])"
