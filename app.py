@@ -4,67 +4,135 @@ Wiring only: figures come from timeline.views.figures, view state from timeline.
 timeline.views.dashboard. Article text is escaped wherever it is shown; never rendered as HTML or Markdown.
 """
 
+import json
+import re
 import time
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import pandas as pd
 import streamlit as st
 
 from timeline import TimelineError
+from timeline.documents import bundled_ids
 from timeline.events.board import window
+from timeline.events.edits import apply_edits
+from timeline.events.story import Report, merge_reports
 from timeline.views.figures import VERDICT_COLOUR, schedule_figure, timeline_figure
 from timeline.views.dashboard import (at_moment, day_bounds, first_time, headlines, highlighted, show_schedule,
                                 show_table, verdict_style)
 from timeline.views.export import figure_html, to_csv, to_ics, to_json
-from timeline.pipeline import load
 from timeline.events.schedule import build_schedule
 from timeline.schema import KINDS, STATUSES
+from timeline.views.safe import md_escape
 from timeline.views.share import VIEWS, View, parse_view, share_url, view_to_params
 from timeline.text.zones import UTC, get_zone
+from timeline.ui.add import add_page
+from timeline.ui.edit import edit_panel
+from timeline.ui.library import get_store, read_doc, remember, session
 
 DATA = Path(__file__).parent / "data"
 SEED_DOC = "alaska-summit-2025-08-15.nl"
 ZONES = {"America/Anchorage": "Alaska (AKDT)", "America/New_York": "US Eastern (EDT)", "UTC": "UTC",
          "Europe/Moscow": "Moscow", "Europe/Kyiv": "Kyiv", "Europe/Amsterdam": "Amsterdam"}
 STEP = timedelta(minutes=5)
+ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
 
 st.set_page_config(page_title="Summit Timeline", layout="wide")
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
-def load_doc(doc: str):
-    loaded = load(DATA / f"{doc}.txt")
-    art = loaded.article
-    spans = [(m.start, m.end) for m in loaded.mentions]
-    meta = {"title": art.title or doc, "source": art.source, "date": art.event_date, "tz": art.local_tz or "UTC",
-            "warnings": art.warnings}
-    return meta, art.text, spans, loaded.events, build_schedule(loaded.events)
-
-
 @st.cache_data(show_spinner=False, max_entries=8)
-def chart_html(doc: str, tz: str, tz2, lanes: str, ids: tuple) -> str:
-    _, _, _, events, _ = load_doc(doc)
-    return figure_html(timeline_figure(events[events["event_id"].isin(ids)], tz=tz, tz2=tz2, lanes=lanes))
+def chart_html(doc: str, tz: str, tz2, lanes: str, ids: tuple, edits: int) -> str:
+    return figure_html(timeline_figure(EVENTS[EVENTS["event_id"].isin(ids)], tz=tz, tz2=tz2, lanes=lanes))
 
 
-docs = sorted(p.name[:-4] for p in DATA.glob("*.txt"))
-first = "doc" not in st.session_state
-doc = st.query_params.get("doc", SEED_DOC) if first else st.session_state["doc"]
-doc = doc if doc in docs else SEED_DOC
+def one(name: str) -> str | None:
+    """A link parameter's single value when it looks like an id; anything else is treated as absent here
+    (parse_view gives the notice)."""
+    values = st.query_params.get_all(name)
+    return values[0] if len(values) == 1 and ID.fullmatch(values[0]) else None
+
+
+def open_doc(doc: str, store):
+    """(meta, text, spans, events after edits, edit report) of a bundled or stored document."""
+    meta, text, spans, events = read_doc(doc, str(DATA))
+    report = []
+    if store is not None and not meta["bundled"]:
+        events, report = apply_edits(events, store.edits(doc), doc)
+    return meta, text, spans, events, report
+
+
+def report_edits(report):
+    return [edit for edit, _ in report]
+
+
+def open_story(sid: str, store):
+    """The story as one document: merged events, each source's telling kept."""
+    story = store.get_story(sid)
+    reports, warnings, first_meta = [], [], None
+    for doc in story.docs:
+        try:
+            meta, _, _, events, _ = open_doc(doc, store)
+        except TimelineError:
+            warnings.append(f"{doc}: no longer in the store; left out")
+            continue
+        first_meta = first_meta or meta
+        reports.append(Report(doc, meta["source"] or meta["title"], events))
+    base = first_meta or {"tz": "UTC", "date": None, "language": None}
+    merged = merge_reports(reports, base["tz"], base["date"])
+    names = " · ".join(r.source for r in reports)
+    meta = {"title": story.title, "source": f"Story of {len(reports)} reports: {names}", "date": base["date"],
+            "tz": base["tz"], "warnings": warnings, "bundled": True, "story": True}
+    return meta, "", [], merged, []
+
+
+store, store_error = get_store(DATA)
+state = session()
+bundled = bundled_ids(DATA)
+if store_error:
+    st.error(f"The store cannot be used, so only the bundled articles are shown: {md_escape(store_error, 500)}")
+if "goto" in state:                      # set by the add page or the story maker, before the picker exists
+    state["doc"] = state.pop("goto")
+    state["ev"] = ""
+    state.pop("cursor", None)
+
+first = "doc" not in state
+if first and store is not None:
+    # Documents and stories reached by link join this session's own; the edit token is checked once.
+    asked, asked_story, token = one("doc"), one("story"), st.query_params.get_all("edit")
+    if asked and asked not in bundled and store.get_document(asked) is not None:
+        remember(asked)
+    if asked_story and store.get_story(asked_story) is not None:
+        remember(asked_story, story=True)
+    if token:
+        if asked in state["mine"] and len(token) == 1 and store.can_edit(asked, token[0]):
+            state["tokens"][asked] = token[0]
+        else:
+            state["edit_notice"] = "The link's edit token does not open this document for editing; it is shown " \
+                                   "read-only."
+docs = bundled + [d for d in state["mine"] if d not in bundled]
+stories = list(state["my_stories"])
+if first:
+    selected = one("story") if one("story") in stories else one("doc") if one("doc") in docs else SEED_DOC
+else:
+    selected = state["doc"] if state["doc"] in docs + stories else SEED_DOC
+is_story = selected in stories
 try:
-    meta, text, spans, events, board = load_doc(doc)
+    meta, text, spans, events, report = open_story(selected, store) if is_story else open_doc(selected, store)
 except TimelineError as exc:
-    st.error(f"Could not read {doc}: {exc}")
+    st.error(f"Could not read {md_escape(selected)}: {md_escape(str(exc), 500)}")
     st.stop()
-
+EVENTS = events
+doc = selected
+board = build_schedule(events)
 actors_all = sorted({a for s in events["actors"] for a in str(s).split("; ") if a})
 defaults = View(doc=SEED_DOC, tz=meta["tz"])
 if first:
     # The URL decides the first view; bad values fall back with a notice naming them.
     view, notices = parse_view(st.query_params, defaults, docs=docs, actors=actors_all,
-                               events=list(events["event_id"]))
-    st.session_state.update(doc=view.doc, tz=view.tz, tz2=view.tz2 or "", kinds=list(view.kinds),
+                               events=list(events["event_id"]), stories=stories)
+    st.session_state.update(doc=view.story or view.doc, tz=view.tz, tz2=view.tz2 or "", kinds=list(view.kinds),
                             actors=list(view.actors), status=list(view.status), ev=view.ev or "",
                             view=view.view, lanes="actor", notices=notices)
     if view.t is not None:
@@ -82,8 +150,19 @@ if browser_tz and browser_tz not in zones:
 for key in ("tz", "tz2"):
     if st.session_state.get(key) and st.session_state[key] not in zones:
         zones[st.session_state[key]] = st.session_state[key]
+titles = {}
+for d in docs:
+    try:
+        titles[d] = read_doc(d, str(DATA))[0]["title"] if d not in bundled else d
+    except TimelineError:
+        titles[d] = f"{d} (unreadable)"
+if store is not None:
+    titles.update({s: f"Story: {store.get_story(s).title}" for s in stories if store.get_story(s)})
 with st.sidebar:
-    st.selectbox("Article", docs, key="doc")
+    st.selectbox("Article", docs + stories, key="doc", format_func=lambda d: titles.get(d, d))
+    if st.button("Add an article", key="add_open", icon=":material/add:"):
+        state["page"] = "add"
+        st.rerun()
     st.selectbox("Time zone", list(zones), key="tz", format_func=zones.get)
     other = st.text_input("…or any IANA zone", key="tz_other", placeholder="e.g. Asia/Tokyo")
     st.selectbox("Second zone", [""] + list(zones), key="tz2", format_func=lambda z: zones.get(z, "none"))
@@ -91,13 +170,27 @@ with st.sidebar:
     st.multiselect("Kinds", KINDS, key="kinds")
     st.multiselect("Actors", actors_all, key="actors")
     st.multiselect("Status", STATUSES, key="status")
+    if store is not None and len(docs) > 1:
+        with st.expander("Combine reports into a story"):
+            parts = st.multiselect("Reports of the same day", docs, key="story_docs",
+                                   format_func=lambda d: titles.get(d, d))
+            name = st.text_input("Story title", key="story_title", max_chars=200)
+            if st.button("Make the story", key="story_make", disabled=len(parts) < 2 or not name.strip()):
+                sid = store.add_story(name.strip(), parts)
+                remember(sid, story=True)
+                state["goto"] = sid
+                st.rerun()
+
+if state.get("page") == "add":
+    add_page(store, store_error)
+    st.stop()
 
 tz = st.session_state["tz"]
 if other.strip():
     try:
         tz = get_zone(other).zone
     except TimelineError as exc:
-        st.sidebar.warning(str(exc))
+        st.sidebar.warning(md_escape(str(exc)))
 tz2 = st.session_state["tz2"] or None
 zone = get_zone(tz).zone
 
@@ -114,6 +207,34 @@ st.title("Summit Timeline")
 st.text(f"{meta['title']}\n{meta['source']} · {meta['date'] or 'date unknown'} · local zone {meta['tz']}")
 for warning in meta["warnings"]:
     st.text(f"⚠ {warning}")
+token = state["tokens"].get(doc) if not is_story and store is not None else None
+editable = bool(token) and store.can_edit(doc, token)
+added = state.pop("just_added", None)
+if added and added["doc"] == doc:
+    st.success(f"Added: {added['events']} events found." if added["token"] else
+               "This text was already stored with the same details: it is the same document, and no new edit "
+               "link is issued.")
+    if added["token"]:
+        parts = urlsplit(st.context.url or "")
+        link = urlunsplit(parts._replace(path=parts.path or "/", query=urlencode({"doc": doc,
+                                                                                   "edit": added["token"]})))
+        st.text_input("Your edit link, shown once: keep it. It is the only way back to correcting or deleting this "
+                      "document; the share link below opens it read-only.", link, key="edit_link_once")
+if state.get("edit_notice"):
+    st.info(state.pop("edit_notice"))
+if store is not None and not is_story and not meta["bundled"]:
+    latest = max((e.id for e in report_edits(report)), default=0)
+    seen = state.setdefault("seen_edit", {})
+    if doc in seen and latest > seen[doc] and any(e.id > seen[doc] and e.session != state["sid"]
+                                                 for e in report_edits(report)):
+        st.info("Another reader has edited this document since you opened it: the latest edits are shown, and "
+                "every edit is kept in the history.")
+    seen[doc] = latest
+    if not editable:
+        st.caption("Read-only: corrections need the edit link, which the person who added the document has.")
+if events.empty:
+    st.info("No times were found in this text. " + ("Add the events by hand under “Correct events” below."
+                                                    if editable else "Nothing to draw yet."))
 figures = headlines(board, events)
 if figures:
     for col, (name, value, detail) in zip(st.columns(len(figures)), figures):
@@ -160,6 +281,11 @@ elif view_name == "schedule":
     st.dataframe(verdict_style(show_schedule(board, zone, tz2, meta["date"]), VERDICT_COLOUR), hide_index=True,
                  width="stretch")
     st.plotly_chart(schedule_figure(board, tz=zone, tz2=tz2), key="schedule_chart")
+elif view_name == "source" and is_story:
+    # A story has no one text: each event with every report's words for it.
+    for r in shown.itertuples():
+        st.text(f"{r.label} · {r.status}\n" + "\n".join(f"  {t['source']}, line {t['line']}: {t['when']} · “{t['quote']}”"
+                                                        for t in json.loads(r.tellings)))
 elif view_name == "source":
     pick = st.session_state["ev"]
     focus = None
@@ -169,6 +295,9 @@ elif view_name == "source":
     st.html(highlighted(text, spans, focus))
 else:
     listed = show_table(shown, zone, tz2, meta["date"])
+    if is_story:
+        listed.insert(1, "told by", shown["told_by"].to_numpy())
+        listed.insert(2, "disagreement", shown["disagreement"].fillna("").to_numpy())
     chosen = st.dataframe(listed, hide_index=True, width="stretch", key="event_table", on_select="rerun",
                           selection_mode="single-row")
     rows = chosen.selection.rows if chosen else []
@@ -179,10 +308,12 @@ else:
     cols[1].download_button("JSON", to_json(shown), f"{doc}.events.json", "application/json")
     cols[2].download_button("iCalendar", to_ics(shown, calendar_name=meta["title"]), f"{doc}.ics", "text/calendar")
     cols[3].download_button("Chart (HTML)", chart_html(doc, zone, tz2, st.session_state["lanes"],
-                                                         tuple(shown["event_id"])), f"{doc}.timeline.html",
-                            "text/html")
+                                                         tuple(shown["event_id"]), len(report)),
+                            f"{doc}.timeline.html", "text/html")
 
 by_id = events.set_index("event_id")
+if st.session_state.get("ev") and st.session_state["ev"] not in by_id.index:
+    st.session_state["ev"] = ""                 # deleted by an edit, or from another document
 st.selectbox("Selected event", [""] + list(events["event_id"]), key="ev",
              format_func=lambda e: "none" if not e else by_id.loc[e, "label"])
 if st.session_state["ev"] in by_id.index:
@@ -191,9 +322,22 @@ if st.session_state["ev"] in by_id.index:
     st.text(f"{row['label']} · {row['status']} · line {row['line']}\n"
             f"{window(row['start'], row['start_earliest'], row['start_latest'], zone, meta['date'], row['modifier'])}"
             f"\n“{row['quote']}”\nTold: {row['sources']}")
+    if is_story and row["disagreement"]:
+        st.text(f"The reports disagree: {row['disagreement']}")
+if editable:
+    if st.toggle("Correct events", key="editing"):
+        edit_panel(store, doc, token, events, text, zone, list(dict.fromkeys([zone, meta["tz"], *ZONES])), report)
+        with st.expander("Delete this document"):
+            sure = st.checkbox("Yes, delete it and its edits for everyone", key="delete_sure")
+            if st.button("Delete document", key="delete_doc", disabled=not sure):
+                if store.delete_document(doc, token):
+                    state["mine"].remove(doc)
+                    state["tokens"].pop(doc, None)
+                    state["goto"] = SEED_DOC
+                    st.rerun()
 
 # ------------------------------------------------------------------ share link
-current = View(doc=doc, tz=zone, tz2=tz2, t=cursor.tz_convert(zone).tz_localize(None).to_pydatetime(),
+current = View(doc=SEED_DOC if is_story else doc, story=doc if is_story else None, tz=zone, tz2=tz2, t=cursor.tz_convert(zone).tz_localize(None).to_pydatetime(),
                kinds=tuple(st.session_state["kinds"]), actors=tuple(st.session_state["actors"]),
                status=tuple(st.session_state["status"]), ev=st.session_state["ev"] or None, view=view_name)
 st.query_params.from_dict(view_to_params(current, defaults))

@@ -11,6 +11,14 @@ sys.path.insert(0, str(ROOT))
 from tests.streamlit_server import ServerDidNotStart, running_app  # noqa: E402
 
 
+def pytest_configure(config):
+    """Every test, the app it starts and the CLI it runs use a store of their own, never the user's."""
+    if "SUMMIT_TIMELINE_DB" not in os.environ or not os.environ.get("SUMMIT_TIMELINE_TEST_KEEP_DB"):
+        import tempfile
+        folder = tempfile.mkdtemp(prefix="summit-timeline-tests-")
+        os.environ["SUMMIT_TIMELINE_DB"] = os.path.join(folder, "store.sqlite3")
+
+
 def pytest_collection_modifyitems(config, items):
     """Browser tests skip without chromium, with the reason; under CI they must run."""
     if os.path.exists(CHROMIUM):

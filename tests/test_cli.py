@@ -35,7 +35,7 @@ EVENT_COLUMNS = ["event_id", "label", "kind", "actors", "status", "start", "end"
                  "start_latest", "end_earliest", "end_latest", "modifier", "stated_tz", "stated_text",
                  "slot", "origin", "doc", "line", "span_start", "span_end", "quote"]
 # The table's own additions after the DESIGN.md §5 columns (docs/events.md).
-EVENT_COLUMNS = EVENT_COLUMNS + ["certainty", "sources", "minutes_low", "minutes_high"]
+EVENT_COLUMNS = EVENT_COLUMNS + ["certainty", "sources", "minutes_low", "minutes_high", "engine_said"]
 
 # Line 1: a clock time and a duration. 10:22 AKDT = 18:22Z; "bijna drie uur" = before, [180-30, 180].
 TWO_MENTIONS = ("Het vliegtuig landde om 10:22 uur lokale tijd in Anchorage.\n"

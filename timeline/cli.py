@@ -20,6 +20,10 @@ from .text.langdata import available
 from .events.board import format_schedule
 from .events.schedule import build_schedule
 from .text.zones import zone_name
+from .cli_store import COMMANDS, add_parsers, run_store
+from .documents import UnknownDocument
+from .store import StoreError
+from .text.fetch import FetchError
 
 MENTION_COLUMNS = ["start", "end", "line", "kind", "text", "utc", "local", "tz", "tz_source",
                    "date_source", "modifier", "earliest", "latest", "minutes", "pair", "conflict",
@@ -58,6 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("schedule", help="planned vs actual, readably, in a chosen display zone")
     common(p)
     p.add_argument("--tz-display", help="IANA zone or alias to show times in (default: the article's zone)")
+    add_parsers(sub)
     return parser
 
 
@@ -83,6 +88,8 @@ def json_lines(rows: list[dict]) -> str:
 def run(argv, stdout, stderr) -> int:
     try:
         args = build_parser().parse_args(argv)
+        if args.command in COMMANDS:
+            return run_store(args, stdout, stderr)
         art = load_article(args.path, date=args.date, tz=args.tz, lang=args.lang, published=args.published)
         display = zone_name(args.tz_display) if getattr(args, "tz_display", None) else None
         mentions = extract(art.text, date=art.event_date, tz=art.local_tz, lang=art.language,
@@ -90,7 +97,10 @@ def run(argv, stdout, stderr) -> int:
     except UsageError as exc:
         print(f"error: {exc} (see --help)", file=stderr)
         return 2
-    except ArticleError as exc:
+    except UnknownDocument as exc:
+        print(f"error: unknown document id {exc.args[0]!r}; see `python -m timeline list`", file=stderr)
+        return 2
+    except (ArticleError, StoreError, FetchError) as exc:
         print(f"error: {exc}", file=stderr)
         return 1
     except TimelineError as exc:          # unknown zone, bad date, unknown language

@@ -42,6 +42,8 @@ EVENT_SCHEMA = {
     "sources": "string",
     "minutes_low": "Int64",
     "minutes_high": "Int64",
+    # A reader's correction: what the engine said of the fields the reader changed (JSON), else NA.
+    "engine_said": "string",
 }
 TIME_COLUMNS = [c for c, t in EVENT_SCHEMA.items() if t == TIME]
 

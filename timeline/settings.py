@@ -24,3 +24,7 @@ MAX_ARTICLE_BYTES = 5_000_000
 # Planned vs actual (timeline/schedule.py): a difference within this many minutes is "on time";
 # beyond it "early" or "late". The point difference is between the middles of the two windows.
 ON_TIME_MINUTES = 5
+
+# Stories (timeline/events/story.py): two reports tell the same event when their windows, each widened by
+# this many minutes, overlap (reports round "10:54" to "about 11:00").
+MERGE_MINUTES = 15

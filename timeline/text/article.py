@@ -182,8 +182,16 @@ def load_article(path, *, date=None, tz=None, lang=None, published=None) -> Arti
     path = Path(path)
     text, warnings = read_text(path)
     meta, meta_warn = load_meta(path)
-    warnings += meta_warn
-    art = Article(path=path, doc=doc_id(path), text=text, title=str(meta.get("title", "")),
+    return article_from_text(text, meta, doc_id(path), path=path, warnings=warnings + meta_warn, date=date,
+                             tz=tz, lang=lang, published=published)
+
+
+def article_from_text(text: str, meta: dict, doc: str, *, path=None, warnings=None, date=None, tz=None,
+                      lang=None, published=None) -> Article:
+    """An article from text already read (a file, a paste, an upload, a URL, the store) and its metadata;
+    flags override the metadata, and what neither gives is inferred with a warning."""
+    warnings = list(warnings or [])
+    art = Article(path=path, doc=doc, text=text, title=str(meta.get("title", "")),
                   source=str(meta.get("source", "")), url=str(meta.get("url", "")), warnings=warnings)
     art.language = lang or meta.get("language")
     if art.language not in (None, *available()):

@@ -39,11 +39,13 @@ class View:
     status: tuple[str, ...] = ()
     ev: str | None = None
     view: str = "timeline"
+    story: str | None = None
 
 
 PARAMS = tuple(f.name for f in fields(View))
 LISTS = ("kinds", "actors", "status")
-OPTIONAL = ("tz2", "t", "ev")  # may be None; an empty value clears them
+SECRET = ("edit",)  # the edit token: never copied into a share link
+OPTIONAL = ("tz2", "t", "ev", "story")  # may be None; an empty value clears them
 
 
 class BadParam(ValueError):
@@ -167,11 +169,12 @@ def _items(values: list, check) -> tuple[tuple[str, ...], list[str]]:
     return unique[:MAX_ITEMS], bad
 
 
-def parse_view(params, defaults: View, *, docs=None, actors=None, events=None) -> tuple[View, list[str]]:
+def parse_view(params, defaults: View, *, docs=None, actors=None, events=None,
+               stories=None) -> tuple[View, list[str]]:
     """The View a query string asks for, and one notice per parameter that could not be used as given.
 
-    `params` is st.query_params or any mapping of name to str or list of str. `docs`, `actors` and
-    `events`, when given, are the allowed values. Unknown parameter names are ignored.
+    `params` is st.query_params or any mapping of name to str or list of str. `docs`, `actors`, `events`
+    and `stories`, when given, are the allowed values. Unknown parameter names are ignored.
     """
     checks = {
         "doc": lambda s: _member(s, docs, "document"),
@@ -183,6 +186,7 @@ def parse_view(params, defaults: View, *, docs=None, actors=None, events=None) -
         "status": lambda s: _member(s.lower(), STATUSES, "status"),
         "ev": lambda s: _member(s, events, "event"),
         "view": lambda s: _member(s.lower(), VIEWS, "view"),
+        "story": lambda s: _member(s, stories, "story"),
     }
     got, notices = {}, []
     for name in PARAMS:
@@ -214,9 +218,11 @@ def view_to_params(view: View, defaults: View) -> dict[str, str]:
 
 
 def share_url(base_url: str, view: View, defaults: View) -> str:
-    """base_url with the view's parameters; other parameters already on it (e.g. embed) are kept."""
+    """base_url with the view's parameters; other parameters already on it (e.g. embed) are kept, except
+    the edit token."""
     parts = urlsplit(base_url)
-    kept = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k not in PARAMS]
+    kept = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+            if k not in PARAMS and k not in SECRET]
     pairs = kept + list(view_to_params(view, defaults).items())
     # "/", ":" and "," are legal in a query string; leaving them makes the link readable.
     return urlunsplit(parts._replace(path=parts.path or "/", query=urlencode(pairs, safe="/:,")))
