@@ -94,7 +94,7 @@ if store_error:
     st.error(f"The store cannot be used, so only the bundled articles are shown: {md_escape(store_error, 500)}")
 if "goto" in state:                      # set by the add page or the story maker, before the picker exists
     state["doc"] = state.pop("goto")
-    state["ev"] = ""
+    state.update(ev="", tz_reset=True)
     state.pop("cursor", None)
 
 first = "doc" not in state
@@ -125,6 +125,8 @@ except TimelineError as exc:
     st.stop()
 EVENTS = events
 doc = selected
+if state.pop("tz_reset", False):              # another document: its own zone, no filters of the last one
+    state.update(tz=meta["tz"], kinds=[], actors=[], status=[], ev="")
 board = build_schedule(events)
 actors_all = sorted({a for s in events["actors"] for a in str(s).split("; ") if a})
 defaults = View(doc=SEED_DOC, tz=meta["tz"])
@@ -159,7 +161,8 @@ for d in docs:
 if store is not None:
     titles.update({s: f"Story: {store.get_story(s).title}" for s in stories if store.get_story(s)})
 with st.sidebar:
-    st.selectbox("Article", docs + stories, key="doc", format_func=lambda d: titles.get(d, d))
+    st.selectbox("Article", docs + stories, key="doc", format_func=lambda d: titles.get(d, d),
+                 on_change=lambda: state.update(tz_reset=True))
     if st.button("Add an article", key="add_open", icon=":material/add:"):
         state["page"] = "add"
         st.rerun()
@@ -225,6 +228,7 @@ if state.get("edit_notice"):
 if store is not None and not is_story and not meta["bundled"]:
     latest = max((e.id for e in report_edits(report)), default=0)
     seen = state.setdefault("seen_edit", {})
+    state.setdefault("seen_start", {})[doc] = seen.get(doc, 0)     # what this run's save compares against
     if doc in seen and latest > seen[doc] and any(e.id > seen[doc] and e.session != state["sid"]
                                                  for e in report_edits(report)):
         st.info("Another reader has edited this document since you opened it: the latest edits are shown, and "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import subprocess
@@ -23,15 +24,17 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_app(app: Path, log: Path, timeout: float = 60):
-    """Start the app, wait for /_stcore/health, yield its URL, stop it afterwards."""
-    port = free_port()
+def running_app(app: Path, log: Path, timeout: float = 60, env: dict | None = None, port: int | None = None):
+    """Start the app (with `env` added to the environment, on `port` or a free one), wait for
+    /_stcore/health, yield its URL, stop it afterwards."""
+    port = port or free_port()
     streamlit = shutil.which("streamlit", path=str(Path(sys.executable).parent)) or "streamlit"
     with log.open("w") as out:
         proc = subprocess.Popen([streamlit, "run", str(app), "--server.headless", "true",
                                  "--server.port", str(port), "--server.address", "127.0.0.1",
                                  "--browser.gatherUsageStats", "false"],
-                                cwd=app.parent, stdout=out, stderr=subprocess.STDOUT)
+                                cwd=app.parent, stdout=out, stderr=subprocess.STDOUT,
+                                env={**os.environ, **(env or {})})
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + timeout

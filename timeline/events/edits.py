@@ -104,4 +104,9 @@ def apply_edits(table: pd.DataFrame, edits, doc: str = "") -> tuple[pd.DataFrame
             row.update(_times(row, changed), origin="edited", engine_said=json.dumps(said, default=str))
         frame = make_table(rows)
         report.append((edit, APPLIED))
-    return make_table(rows) if edits else table, report
+    if not edits:
+        return table, report
+    out = make_table(rows)
+    order = out["start"].fillna(out["start_earliest"])   # a moved event takes its new place in time
+    return out.assign(_o=order).sort_values(["_o", "line"], na_position="last").drop(columns="_o") \
+        .reset_index(drop=True), report

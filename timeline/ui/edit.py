@@ -82,8 +82,8 @@ def _save(store, doc, token, action, target, before, after) -> None:
     except StoreError as exc:
         st.error(md_escape(str(exc), 500))
         return
-    newer = [e for e in store.edits(doc) if e.id < edit.id and e.id > state.get("seen_edit", {}).get(doc, 0)
-             and e.session != state["sid"]]
+    seen = state.get("seen_start", {}).get(doc, 0)       # the history as this session last showed it
+    newer = [e for e in store.edits(doc) if seen < e.id < edit.id and e.session != state["sid"]]
     if newer:
         state["edit_notice"] = ("Another reader edited this document while you had it open. Both edits are "
                                 "kept in the history; yours is the later one and is shown.")
