@@ -300,3 +300,27 @@ def test_markdown_typed_into_the_zone_box_is_shown_as_typed():
     at.text_input(key="tz_other").input("![i](http://tracker.invalid/t.png)").run()
     notes = [w.value for w in at.sidebar.warning]
     assert notes and all("![i](" not in n for n in notes)          # escaped: no image, no link
+
+
+@pytest.mark.parametrize("text, message", [
+    ("   \n\t ", "There is no text to read"),
+    ("x" * 5_000_001, "the limit for one article"),
+])
+def test_empty_or_oversized_paste_is_refused_with_a_message(text, message):
+    at = ok(new())
+    at.button(key="add_open").click().run()
+    at.text_area(key="add_paste").input(text)
+    at.button(key="add_read_paste").click().run()
+    ok(at)
+    assert any(message in e.value for e in at.error), [e.value for e in at.error]
+    assert not [b for b in at.button if b.label == "Add and read it"]
+
+
+def test_a_pasted_web_page_is_kept_as_text_and_its_markup_never_rendered():
+    page = ("<html><body><p>Polls closed at 9 p.m. local time in Wellington.</p>"
+            "<script>alert(1)</script><img src=x onerror=alert(2)></body></html>")
+    at = add_pasted(page, **{"Local zone": "Pacific/Auckland"})
+    at.radio(key="view").set_value("source").run()
+    html = [h.proto.body for h in at.get("html")]
+    assert html and "<script>" not in html[0] and "<img" not in html[0]
+    assert "Polls closed at" in html[0]

@@ -640,3 +640,29 @@ def test_seed_is_added_once_and_nobody_can_edit_it(store):
     # Adding the bundled document again by its id issues no token.
     doc = store.get_document(SEED_ID)
     assert store.add_document(doc.text, doc.meta, engine="test", bundled_id=SEED_ID) == (SEED_ID, None)
+
+
+def test_processes_opening_a_new_store_at_once_all_succeed(tmp_path):
+    """Migrations hold the write lock from their first read: four processes racing on a new file all open it."""
+    code = "import sys; from timeline.store.sqlite import SQLiteStore; SQLiteStore(sys.argv[1]).list_documents()"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    for round_ in range(5):
+        db = tmp_path / f"race{round_}.sqlite3"
+        procs = [subprocess.Popen([sys.executable, "-c", code, str(db)], env=env, stderr=subprocess.PIPE)
+                 for _ in range(4)]
+        errors = [p.stderr.read().decode()[-300:] for p in procs if p.wait(timeout=60) != 0]
+        assert errors == []
+        assert sqlite3.connect(db).execute("PRAGMA user_version").fetchone()[0] == LATEST
+
+
+def test_text_that_is_not_unicode_is_a_store_error(tmp_path):
+    store = SQLiteStore(tmp_path / "s.sqlite3")
+    with pytest.raises(StoreError, match="not valid Unicode"):
+        store.add_document("lone \udcff surrogate", {"title": "x"}, engine="t")
+    assert store.list_documents() == []
+
+
+def test_a_backend_url_with_a_password_is_not_repeated_in_the_message():
+    with pytest.raises(StoreError) as err:
+        open_store("postgresql://reader:s3cret@db.invalid/timeline")
+    assert "s3cret" not in str(err.value) and "postgresql" in str(err.value)

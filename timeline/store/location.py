@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -41,5 +42,6 @@ def open_store(value: str | None = None) -> Store:
             raise StoreError(f"store {target!r}: give a file path (a store in memory is gone at exit)")
         from .sqlite import SQLiteStore     # noqa: PLC0415 - the only backend, imported when asked for
         return SQLiteStore(path)
-    raise StoreError(f"store {target!r}: the {scheme} backend is not built; only SQLite is (a file path or "
+    shown = re.sub(r"//[^/@]*@", "//***@", target)          # no password in a message
+    raise StoreError(f"store {shown!r}: the {scheme} backend is not built; only SQLite is (a file path or "
                      "sqlite:///path). See README, 'Sharing one store between servers'.")

@@ -49,11 +49,26 @@ LATEST = max(MIGRATIONS)
 
 
 def migrate(conn, upto: int = LATEST) -> int:
-    """Run the missing migrations, each in its own transaction; returns the version reached."""
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    if version > LATEST:
-        raise RuntimeError(f"schema version {version} is newer than this program's {LATEST}; update the program")
-    for n in range(version + 1, upto + 1):
-        with conn:
-            conn.executescript("BEGIN;" + MIGRATIONS[n] + f"PRAGMA user_version = {n};COMMIT;")
+    """Run the missing migrations in one transaction that holds the write lock from the start, so two
+    processes opening a new store at once cannot both migrate it; returns the version reached."""
+    level = conn.isolation_level
+    conn.isolation_level = None                  # explicit BEGIN/COMMIT (executescript would commit early)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if version > LATEST:
+                raise RuntimeError(f"schema version {version} is newer than this program's {LATEST}; "
+                                   "update the program")
+            for n in range(version + 1, upto + 1):
+                for statement in MIGRATIONS[n].split(";"):
+                    if statement.strip():
+                        conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {n}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    finally:
+        conn.isolation_level = level
     return max(version, upto)
