@@ -324,3 +324,32 @@ def test_a_pasted_web_page_is_kept_as_text_and_its_markup_never_rendered():
     html = [h.proto.body for h in at.get("html")]
     assert html and "<script>" not in html[0] and "<img" not in html[0]
     assert "Polls closed at" in html[0]
+
+
+def test_the_summit_story_shows_merged_events_with_every_source_and_a_disagreement():
+    """The seed with the two companion reports of tests/stories (written for the tests). Read from them:
+    Putin's plane landed "kort voor 11.00 uur" (seed) and "at 10:54 a.m. local time" per TASS (chronology);
+    Air Force One landed at 10:22 in both."""
+    from timeline.documents import add_document
+    from timeline.store import open_store
+    from timeline.text.article import load_meta
+
+    store = open_store()
+    ids = [SEED]
+    for name in ("alaska-chronology-2025-08-15.en", "alaska-schedule-2025-08-15.en"):
+        path = ROOT / "tests" / "stories" / f"{name}.txt"
+        ids.append(add_document(store, path.read_text(encoding="utf-8"), load_meta(path)[0])[0])
+    story = store.add_story("Alaska summit, three reports", ids)
+    at = ok(new({"story": story, "view": "table"}))
+    assert at.text[0].value.startswith("Alaska summit, three reports\nStory of 3 reports: CBS News")
+    df = table(at)
+    putin = df[(df["event"] == "Putin arrives") & (df["status"] == "actual")]
+    assert len(putin) == 1 and putin["told by"].iloc[0] == 2
+    assert "10:54" in putin["disagreement"].iloc[0] and "before 11:00" in putin["disagreement"].iloc[0]
+    trump = df[(df["event"] == "Trump arrives") & (df["status"] == "actual") & df["when"].str.startswith("10:22")]
+    assert len(trump) == 1 and trump["told by"].iloc[0] >= 2 and trump["disagreement"].iloc[0] == ""
+    # The selected event lists every source with its own words. (Chosen by link: AppTest picks options by
+    # their shown label, and two events are labelled "Putin arrives".)
+    at = ok(new({"story": story, "ev": putin["id"].iloc[0]}))
+    told = [t.value for t in at.text if t.value.startswith("Putin arrives · actual")][0]
+    assert "CBS News" in told and "TASS" in told and "The reports disagree" in " ".join(t.value for t in at.text)
