@@ -377,20 +377,12 @@ def test_no_edits_returns_the_table_as_is(table):
     assert_schema(out)
 
 
-# --------------------------------------------------------------------------- known bugs
+# --------------------------------------------------------------------------- a reader's added row
 
-NA_BUG = ("find_target compares pandas NA: a row added by a reader has no slot (and, when added without a "
-          "quote, which the edit panel allows, no quote); `r['quote'] == before['quote']` and "
-          "`(r['slot'] == before['slot']) * 0.5` are then pd.NA, and `not quoted` / `points > score` raise "
-          "TypeError('boolean value of NA is ambiguous') as soon as an edit has to be matched again by "
-          "provenance (every engine upgrade)")
-
-
+# A row a reader added has no slot and maybe no quote: matching again must treat missing as no match.
 @pytest.mark.parametrize("added", [
-    pytest.param({"label": "A reader's event", "kind": "other", "status": "actual"},
-                 marks=pytest.mark.xfail(strict=True, raises=TypeError, reason=NA_BUG), id="added-without-quote"),
-    pytest.param("same-sentence",
-                 marks=pytest.mark.xfail(strict=True, raises=TypeError, reason=NA_BUG), id="added-on-same-sentence"),
+    pytest.param({"label": "A reader's event", "kind": "other", "status": "actual"}, id="added-without-quote"),
+    pytest.param("same-sentence", id="added-on-same-sentence"),
 ])
 def test_rematching_after_a_new_engine_with_a_readers_added_row(engine, added):
     """A reader added an event, then changed one of the engine's; a newer engine gives new ids."""

@@ -33,6 +33,10 @@ def row_record(row) -> dict:
     return out
 
 
+def _same(value, wanted) -> bool:
+    return wanted is not None and not pd.isna(value) and value == wanted
+
+
 def find_target(table: pd.DataFrame, target: str, before: dict):
     """Index of the row an edit is about: same id, else the best provenance match, else None."""
     same = table.index[table["event_id"] == target]
@@ -42,12 +46,13 @@ def find_target(table: pd.DataFrame, target: str, before: dict):
     best, score = None, 0.0
     for idx, r in table.iterrows():
         s, e = r["span_start"], r["span_end"]
-        overlap = 0 if a is None or pd.isna(s) else min(b, e) - max(a, s)
-        quoted = before.get("quote") and r["quote"] == before.get("quote")
+        # A reader's added row may have no span, quote or slot: missing is no match, never an error.
+        overlap = 0 if a is None or b is None or pd.isna(s) or pd.isna(e) else min(b, e) - max(a, s)
+        quoted = bool(before.get("quote")) and _same(r["quote"], before["quote"])
         if overlap <= 0 and not quoted:
             continue
-        points = (overlap > 0) * 2 + bool(quoted) + (str(r["kind"]) == before.get("kind")) \
-            + (str(r["status"]) == before.get("status")) + (r["slot"] == before.get("slot")) * 0.5
+        points = (overlap > 0) * 2 + quoted + (str(r["kind"]) == before.get("kind")) \
+            + (str(r["status"]) == before.get("status")) + _same(r["slot"], before.get("slot")) * 0.5
         if points > score:
             best, score = idx, points
     return best

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -22,7 +21,9 @@ from .zones import zone_name
 
 HTML_HINT = re.compile(r"<(?:html|body|p|div|span|br|script|article|a\s|h[1-6]|img|style)\b", re.I)
 # An opening of markup: a comment, a script or style block (closed by a search), or one plain tag.
-HTML_OPEN = re.compile(r"<!--|<(?P<block>script|style)\b[^<>]{0,2000}>|<[^<>]{0,2000}>", re.I)
+# A script or style is found by its name alone and blanked through its closer, so an opening tag with
+# "<" in an attribute or longer than any bound cannot leave its body behind.
+HTML_OPEN = re.compile(r"<!--|<(?P<block>script|style)\b|<[^<>]{0,2000}>", re.I)
 
 
 @dataclass
@@ -114,6 +115,9 @@ def blank_html(text: str) -> str:
         found = -1 if closer is None or closer in unclosed else lowered.find(closer, end)
         if closer is not None and found < 0:
             unclosed.add(closer)            # none later either: never search for it again
+            if m.group("block"):            # blank its opening tag at least
+                close = text.find(">", end, end + 2000)
+                end = close + 1 if close >= 0 else end
         elif found >= 0:
             close = text.find(">", found)
             end = close + 1 if close >= 0 else found + len(closer)
@@ -151,13 +155,15 @@ def infer_date(text: str, lang: str) -> tuple[date, int] | None:
 
 
 def infer_zone(text: str) -> str | None:
-    """The zone of the city named most often (countries are ignored: they are talked about)."""
-    counts: Counter = Counter()
+    """The zone of the city named first: a report names where it happens in its title or lead, and
+    the capitals it talks about later (countries are ignored: they are talked about)."""
+    first: dict = {}
     for zone, names in load_toml("places").get("cities", {}).items():
         for name in names:
-            counts[zone] += len(re.findall(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text))
-    best = counts.most_common(1)
-    return best[0][0] if best and best[0][1] else None
+            hit = re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text)
+            if hit:
+                first[zone] = min(first.get(zone, hit.start()), hit.start())
+    return min(first, key=first.get) if first else None
 
 
 def people_meta(meta: dict) -> tuple[list, dict, list[str]]:
