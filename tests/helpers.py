@@ -97,3 +97,14 @@ def assert_cue_table(cases, minimum: int) -> None:
     texts = [text for text, _, _ in cases]
     repeated = {t for t in texts if texts.count(t) > 1}
     assert not repeated, f"repeated cases: {repeated}"
+
+
+# A launch day written for the tests (line 3 "09:00 local time" = 13:00Z; line 4 "10:52 a.m. EDT" = 14:52Z,
+# EDT being UTC-4 in June): the article the dashboard tests paste.
+LAUNCH = (
+    "Starliner crew launch: live updates\n"
+    "Cape Canaveral, Wednesday June 5, 2024\n"
+    "NASA astronauts Butch Wilmore and Suni Williams boarded the capsule shortly after 09:00 local time.\n"
+    "The Atlas V rocket lifted off at 10:52 a.m. EDT from Space Launch Complex 41.\n"
+    "Docking with the space station is scheduled for 12:15 p.m. EDT on Thursday.\n"
+)

@@ -1,8 +1,8 @@
 """The dashboard as a place to work (issue 8), through AppTest: add an article, correct it, share it
 read-only, stories, and what a bad link or a broken store does. Each test has its own store file.
 
-The pasted article is written for these tests (a launch day, times read from the text below):
-line 3 "09:00 local time" = 13:00Z (EDT, UTC-4); line 4 "12:17 p.m. EDT" = 16:17Z.
+The pasted article is tests.helpers.LAUNCH, a launch day written for the tests: line 4 "10:52 a.m. EDT" is
+the launch the tests correct.
 """
 
 from __future__ import annotations
@@ -13,17 +13,12 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.helpers import LAUNCH
+
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "app.py"
 SEED = "alaska-summit-2025-08-15.nl"
 
-LAUNCH = (
-    "Starliner crew launch: live updates\n"
-    "Cape Canaveral, Wednesday June 5, 2024\n"
-    "NASA astronauts Butch Wilmore and Suni Williams boarded the capsule shortly after 09:00 local time.\n"
-    "The Atlas V rocket lifted off at 10:52 a.m. EDT from Space Launch Complex 41.\n"
-    "Docking with the space station is scheduled for 12:15 p.m. EDT on Thursday.\n"
-)
 NO_TIMES = "The council met and agreed on nothing, members said afterwards.\n"
 
 
@@ -353,3 +348,65 @@ def test_the_summit_story_shows_merged_events_with_every_source_and_a_disagreeme
     at = ok(new({"story": story, "ev": putin["id"].iloc[0]}))
     told = [t.value for t in at.text if t.value.startswith("Putin arrives · actual")][0]
     assert "CBS News" in told and "TASS" in told and "The reports disagree" in " ".join(t.value for t in at.text)
+
+
+PAGE = (b"<html><head><title>Polls close in New Zealand</title><script>alert(1)</script></head><body><article>"
+        b"<h1>Polls close in New Zealand</h1><p>Wellington, Saturday 14 October 2023</p>"
+        b"<p>Voting ended at 7 p.m. local time and the first results were published at 7:30 p.m.</p>"
+        b"<p>Counting went on past midnight in Auckland and Christchurch, officials said.</p>"
+        b"</article></body></html>")
+
+
+@pytest.fixture
+def web_page():
+    """One article page on a loopback server (written for the test: New Zealand's polls closed at 7 p.m. NZDT
+    on 14 October 2023)."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(PAGE)))
+            self.end_headers()
+            self.wfile.write(PAGE)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/nz-election"
+    server.shutdown()
+
+
+def fetch_in_app(url: str) -> AppTest:
+    at = ok(new())
+    at.button(key="add_open").click().run()
+    at.radio(key="add_how").set_value("Web address").run()
+    at.text_input(key="add_url").input(url)
+    at.button(key="add_fetch").click().run()
+    return ok(at)
+
+
+def test_a_web_address_is_fetched_reduced_to_its_text_and_added(web_page, monkeypatch):
+    monkeypatch.setenv("SUMMIT_TIMELINE_FETCH_ALLOW", "127.0.0.1")        # the test-only allow-list
+    at = fetch_in_app(web_page)
+    values = {w.label.split(" (")[0]: w.value for w in at.text_input}
+    assert values["Title"] == "Polls close in New Zealand"
+    assert values["Local zone"] == "Pacific/Auckland"
+    button(at, "Add and read it").click().run()
+    ok(at)
+    at.radio(key="view").set_value("table").run()
+    assert any(w.startswith("19:00") for w in table(at)["when"])        # 7 p.m. local time
+    at.radio(key="view").set_value("source").run()
+    assert "alert(1)" not in at.get("html")[0].proto.body
+
+
+def test_a_web_address_on_the_servers_own_network_is_refused_with_a_hint_to_paste(web_page, monkeypatch):
+    monkeypatch.delenv("SUMMIT_TIMELINE_FETCH_ALLOW", raising=False)
+    at = fetch_in_app(web_page)
+    errors = [e.value for e in at.error]
+    assert errors and "loopback" in errors[0] and "paste the article" in errors[0]
+    assert not [b for b in at.button if b.label == "Add and read it"]

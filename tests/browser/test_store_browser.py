@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.helpers import LAUNCH
 from tests.streamlit_server import ServerDidNotStart, free_port, running_app
 
 pytestmark = pytest.mark.browser
@@ -20,15 +21,6 @@ expect.set_options(timeout=40_000)
 
 ROOT = Path(__file__).resolve().parents[2]
 WAIT = 40_000
-
-# Written for this test. Line 4: the launch at 10:52 a.m. EDT = 14:52Z (EDT is UTC-4 in June).
-LAUNCH = (
-    "Starliner crew launch: live updates\n"
-    "Cape Canaveral, Wednesday June 5, 2024\n"
-    "NASA astronauts Butch Wilmore and Suni Williams boarded the capsule shortly after 09:00 local time.\n"
-    "The Atlas V rocket lifted off at 10:52 a.m. EDT from Space Launch Complex 41.\n"
-    "Docking with the space station is scheduled for 12:15 p.m. EDT on Thursday.\n"
-)
 
 # A web page written for this test: its article (the Artemis I splashdown, 11 December 2022, 9:40 a.m. PST =
 # 17:40Z) wrapped in script, an onerror image, a javascript: link, an iframe and a tracking pixel.
