@@ -19,7 +19,7 @@ from timeline.documents import bundled_ids
 from timeline.events.board import window
 from timeline.events.edits import apply_edits
 from timeline.events.story import Report, merge_reports
-from timeline.views.figures import VERDICT_COLOUR, schedule_figure, timeline_figure
+from timeline.views.figures import VERDICT_COLOUR, default_range, is_timed, schedule_figure, timeline_figure
 from timeline.views.dashboard import (at_moment, day_bounds, first_time, headlines, highlighted, show_schedule,
                                 show_table, verdict_style)
 from timeline.views.export import figure_html, to_csv, to_ics, to_json
@@ -268,22 +268,31 @@ view_name = st.radio("View", VIEWS, key="view", horizontal=True)
 if view_name == "timeline":
     chart, side = st.columns([3, 1])
     fig = timeline_figure(shown, tz=zone, tz2=tz2, lanes=st.session_state["lanes"], cursor=cursor,
-                          selected=st.session_state["ev"] or None, span=(lo, hi))
+                          selected=st.session_state["ev"] or None, span=default_range(shown, zone) or (lo, hi))
     picked_points = chart.plotly_chart(fig, key="timeline_chart", on_select="rerun", selection_mode="points")
     points = (picked_points or {}).get("selection", {}).get("points", []) if picked_points else []
     if points and points[0].get("customdata"):
         st.session_state["ev"] = points[0]["customdata"]
-    side.subheader(f"At {cursor.tz_convert(zone):%H:%M %Z}")
+    now = f"At {cursor.tz_convert(zone):%H:%M %Z}" + (f" · {cursor.tz_convert(get_zone(tz2).zone):%H:%M %Z}"
+                                                       if tz2 else "")
+    side.subheader(now)
     for heading, rows in at_moment(shown, cursor).items():
         side.caption(heading)
         if not rows:
             side.text("—")
         for r in rows:
             when = r["start"] if not pd.isna(r["start"]) else r["start_earliest"]
-            side.text(f"{when.tz_convert(zone):%H:%M} {r['label']}")
+            second = f" / {when.tz_convert(get_zone(tz2).zone):%H:%M %Z}" if tz2 else ""
+            side.text(f"{when.tz_convert(zone):%H:%M}{second} {r['label']}")
+    apart = shown[~is_timed(shown)]
+    if len(apart):
+        # Day-long and untimed items: listed under the chart, not drawn as bars across its lanes.
+        with chart.expander(f"Not timed ({len(apart)}): named only to a day, or with no time", expanded=False):
+            st.dataframe(show_table(apart, zone, tz2, meta["date"])[["event", "status", "when", "line"]],
+                         hide_index=True, width="stretch")
 elif view_name == "schedule":
-    st.dataframe(verdict_style(show_schedule(board, zone, tz2, meta["date"]), VERDICT_COLOUR), hide_index=True,
-                 width="stretch")
+    # A static table wraps its cells: both zones and the verdict fit the page, nothing scrolls sideways.
+    st.table(verdict_style(show_schedule(board, zone, tz2, meta["date"]), VERDICT_COLOUR).hide(axis="index"))
     st.plotly_chart(schedule_figure(board, tz=zone, tz2=tz2), key="schedule_chart")
 elif view_name == "source" and is_story:
     # A story has no one text: each event with every report's words for it.
@@ -352,7 +361,6 @@ st.session_state["shown_view"] = current
 st.session_state["share"] = share_url(st.context.url or "", current, defaults)
 st.text_input("Share this view", key="share",
               help="Copy this link: it opens the same zone, cursor, filters and selection.")
-st.code(st.session_state["share"], language=None)      # its corner button copies the link
 
 if playing:
     time.sleep(0.6)

@@ -39,7 +39,7 @@ SHOWS = """([zone, x]) => {
     if (plots.length !== 1 || !plots[0].data) return false;
     const t = ((plots[0].layout || {}).xaxis || {}).title || {};
     if ((typeof t === 'string' ? t : t.text) !== `time (${zone})`) return false;
-    return plots[0].data.some(tr => tr.mode === 'markers' &&
+    return plots[0].data.some(tr => String(tr.mode).startsWith('markers') &&
         tr.x.some(v => String(v).replace(' ', 'T').startsWith(x)));
 }"""
 

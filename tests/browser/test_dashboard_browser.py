@@ -31,7 +31,7 @@ WAIT = 30_000
 READ_CHARTS = """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"] .js-plotly-plot')].map(p => {
     const xs = {};
     for (const t of (p.data || [])) {
-        if (t.mode !== 'markers') continue;
+        if (!String(t.mode).startsWith('markers')) continue;
         (t.customdata || []).forEach((id, i) => { xs[id] = String(t.x[i]).replace(' ', 'T').slice(0, 16); });
     }
     const title = (((p.layout || {}).xaxis || {}).title || {});

@@ -20,6 +20,11 @@ STATUS_STYLE = {  # marker symbol, line dash, colour
     "cancelled": ("x-thin-open", "dot", "#9e9e9e"),
     "unknown": ("circle-open", "dot", "#7f7f7f"),
 }
+DAY_PART = pd.Timedelta(hours=3)   # a window this wide is a day or day part named, not a time: listed apart
+DRAWN = ["event_id", "label", "kind", "actors", "status", "start", "end", "start_earliest", "start_latest",
+         "modifier", "origin", "certainty", "quote", "slot"]
+WEBGL_FROM = 1500                   # more events than this draw with WebGL
+LABELS_UP_TO = 80                   # events in view up to which every mark carries its label
 VERDICT_COLOUR = {"early": "#2e7d32", "on time": "#1565c0", "late": "#c62828", "cancelled": "#9e9e9e",
                   "took place": "#6a1b9a", "not yet known": "#757575"}
 
@@ -44,78 +49,176 @@ def both(ts, tz: str, tz2: str | None) -> str:
 
 
 def hover(row, tz: str, tz2: str | None) -> str:
-    """Hover text; every piece from the article is escaped (Plotly renders a few HTML tags)."""
-    esc = lambda s: html.escape(str(s)) if s is not None and not pd.isna(s) else ""  # noqa: E731
-    when = both(row["start"], tz, tz2) if not pd.isna(row["start"]) else \
-        f"between {both(row['start_earliest'], tz, tz2)} and {both(row['start_latest'], tz, tz2)}"
-    lines = [f"<b>{esc(row['label'])}</b>", f"{esc(row['status'])} · {esc(row['modifier'])} · {esc(row['origin'])}"
-             + ("" if row["certainty"] == "certain" else f" · {esc(row['certainty'])}"), when]
-    if not pd.isna(row["end"]):
-        lines.append(f"ends {both(row['end'], tz, tz2)}")
-    if not pd.isna(row["start_earliest"]) and not pd.isna(row["start"]) and row["start_earliest"] != row["start_latest"]:
-        lines.append(f"window {stamp(row['start_earliest'], tz)} – {stamp(row['start_latest'], tz)}")
-    quote = esc(row["quote"])
-    lines.append(quote[:160] + ("…" if len(quote) > 160 else ""))
-    return "<br>".join(lines)
+    """Hover text of one row (the vectorised `hovers` is what the chart uses)."""
+    return hovers(pd.DataFrame([dict(row)]), tz, tz2)[0]
+
+
+def _stamps(col: pd.Series, tz: str, tz2: str | None) -> pd.Series:
+    """"Fri 10:22 AKDT" (or "... / Fri 14:22 EDT"), vectorised; "" where missing."""
+    def one(zone):
+        return col.dt.tz_convert(get_zone(zone).zone).dt.strftime("%a %H:%M %Z")
+    text = one(tz)
+    if tz2:
+        text = text + " / " + one(tz2)
+    return text.where(col.notna(), "")
+
+
+def _esc(col: pd.Series) -> pd.Series:
+    return col.astype("string").fillna("").map(html.escape, na_action="ignore")
+
+
+def hovers(events: pd.DataFrame, tz: str, tz2: str | None) -> list[str]:
+    """Hover texts; every piece from the article is escaped (Plotly renders a few HTML tags)."""
+    start, lo, hi, end = (_stamps(events[c], tz, tz2) for c in ("start", "start_earliest", "start_latest", "end"))
+    when = start.where(events["start"].notna(), "between " + lo + " and " + hi)
+    sure = events["certainty"].astype("string").fillna("")
+    head = ("<b>" + _esc(events["label"]) + "</b><br>" + events["status"].astype(str) + " · "
+            + events["modifier"].astype(str) + " · " + events["origin"].astype(str)
+            + sure.where(sure == "certain", " · " + sure).where(sure != "certain", "") + "<br>" + when)
+    ends = ("<br>ends " + end).where(events["end"].notna(), "")
+    wide = events["start"].notna() & events["start_earliest"].notna() & (events["start_earliest"] != events["start_latest"])
+    window = ("<br>window " + _stamps(events["start_earliest"], tz, None) + " – "
+              + _stamps(events["start_latest"], tz, None)).where(wide, "")
+    quote = _esc(events["quote"])
+    quote = quote.str.slice(0, 160) + quote.str.len().gt(160).map({True: "…", False: ""})
+    return (head + ends + window.fillna("") + "<br>" + quote).fillna("").tolist()
+
+
+def short_labels(labels: pd.Series, width: int = 30) -> pd.Series:
+    """Chart text: the label without its parenthesis, cut to `width`, escaped for Plotly."""
+    base = labels.astype("string").fillna("").str.replace(r"\s*\(.*$", "", regex=True)
+    cut = base.str.len() > width
+    return _esc(base.str.slice(0, width - 1).where(~cut, base.str.slice(0, width - 1).str.rstrip() + "…")
+                .where(cut, base))
 
 
 def lane_of(row, lanes: str) -> str:
     """A lane per kind, or per set of people (the first two named, sorted, "+N" for the rest)."""
     if lanes == "kind":
         return str(row["kind"])
-    names = [a for a in str(row["actors"]).split("; ") if a]
+    names = [a for a in str(row["actors"]).split("; ") if a and a != "<NA>"]
     if not names:
         return "(nobody named)"
     head = sorted(names[:2])
     return " & ".join(head) + (f" +{len(names) - 2}" if len(names) > 2 else "")
 
 
+def is_timed(events: pd.DataFrame) -> pd.Series:
+    """Events the chart places: a time, or a window of at most DAY_PART (a statement "on Friday" is not)."""
+    width = events["start_latest"] - events["start_earliest"]
+    return (events["start"].notna() | events["start_earliest"].notna()) & ~(width >= DAY_PART)
+
+
+def default_range(events: pd.DataFrame, tz: str):
+    """The timed events' span in tz, widened by a margin (a tenth of the span, 15 min to 1 h each side)."""
+    ev = events[is_timed(events)]
+    times = pd.concat([ev[c] for c in ("start", "start_earliest", "start_latest", "end")]).dropna()
+    if times.empty:
+        return None
+    lo, hi = times.min(), times.max()
+    margin = min(max((hi - lo) / 10, pd.Timedelta(minutes=15)), pd.Timedelta(hours=1))
+    return lo - margin, hi + margin
+
+
+def _pairs(x0: pd.Series, x1: pd.Series, y: pd.Series) -> tuple[list, list]:
+    """Many two-point segments as one trace: x0, x1, None, ... (one trace, not one per event)."""
+    xs, ys = [], []
+    for a, b, lane in zip(x0, x1, y):
+        xs += [a, b, None]
+        ys += [lane, lane, None]
+    return xs, ys
+
+
+def _positions(lane: pd.Series, x: pd.Series) -> pd.Series:
+    """Labels alternate above and below within a lane, in time order across statuses, so neighbours (a
+    plan and what happened) do not overlap."""
+    rank = pd.DataFrame({"lane": lane, "x": x}).groupby("lane")["x"].rank(method="first")
+    return rank.map(lambda r: "top center" if pd.isna(r) or int(r) % 2 else "bottom center")
+
+
 def timeline_figure(events: pd.DataFrame, *, tz: str, tz2: str | None = None, lanes: str = "actor",
                     cursor=None, selected: str | None = None, span=None) -> go.Figure:
-    """Lanes by actor or kind; ranges as bars, moments as markers; planned hollow/dashed, actual solid,
-    cancelled grey; windows as shaded whiskers; derived times as diamonds."""
+    """Lanes by actor or kind; each event labelled with its name and time beside its mark; ranges as bars,
+    planned hollow/dashed, actual solid, cancelled grey; windows shaded; derived times as diamonds; the
+    planned and actual of one slot joined by a thin line. Untimed and day-long items are left out
+    (`is_timed`): the page lists them apart. Large tables use WebGL and drop labels until few are in view."""
+    zone = get_zone(tz).zone
     fig = go.Figure()
-    lanes_order = list(dict.fromkeys(lane_of(r, lanes) for _, r in events.iterrows()))
+    ev = events.loc[is_timed(events), [c for c in DRAWN if c in events.columns]]
+    wall_of = lambda c: ev[c].dt.tz_convert(zone).dt.tz_localize(None)  # noqa: E731
+    start, end, lo, hi = wall_of("start"), wall_of("end"), wall_of("start_earliest"), wall_of("start_latest")
+    point = start.fillna(lo + (hi - lo) / 2)
+    lane = pd.Series([lane_of(r, lanes) for r in ev[["kind", "actors"]].to_dict("records")], index=ev.index,
+                     dtype=object)
+    stats = pd.DataFrame({"lane": lane, "x": point}).groupby("lane")["x"].agg(["count", "min"])
+    lanes_order = list(stats.sort_values(["count", "min"], ascending=[False, True]).index)
+    big = len(ev) > WEBGL_FROM
+    scatter = go.Scattergl if big else go.Scatter
+    shown = ev if span is None else ev[(ev["start"].fillna(ev["start_earliest"]) >= span[0])
+                                       & (ev["start"].fillna(ev["start_earliest"]) <= span[1])]
+    labelled = len(shown) <= LABELS_UP_TO
+    # A large table hovers its label and time only: the full text of 10,000 events is megabytes of spec.
+    texts = (hovers(ev, tz, tz2) if not big else (_esc(ev["label"]) + "<br>" + _stamps(
+        ev["start"].fillna(ev["start_earliest"]), tz, tz2)).tolist()) if len(ev) else []
+    places = _positions(lane, point)
+    hover_of = dict(zip(ev.index, texts))
     for status, (symbol, dash, colour) in STATUS_STYLE.items():
-        rows = events[events["status"] == status]
-        if rows.empty:
+        mask = ev["status"] == status
+        if not mask.any():
             continue
-        xs, ys, texts, ids, symbols, sizes = [], [], [], [], [], []
-        for _, r in rows.iterrows():
-            y = lane_of(r, lanes)
-            lo, hi = wall(r["start_earliest"], tz), wall(r["start_latest"], tz)
-            if lo is not None and hi is not None and lo != hi:
-                fig.add_trace(go.Scatter(x=[lo, hi], y=[y, y], mode="lines", hoverinfo="skip", showlegend=False,
-                                         line=dict(color=colour, width=10), opacity=0.25))
-            start, end = wall(r["start"], tz), wall(r["end"], tz)
-            if start is not None and end is not None:
-                fig.add_trace(go.Scatter(x=[start, end], y=[y, y], mode="lines", showlegend=False,
-                                         line=dict(color=colour, width=6, dash=dash), hoverinfo="skip"))
-            point = start if start is not None else (lo + (hi - lo) / 2 if lo is not None else None)
-            if point is None:
-                continue
-            xs.append(point)
-            ys.append(y)
-            texts.append(hover(r, tz, tz2))
-            ids.append(r["event_id"])
-            derived = r["origin"] == "derived"
-            # Derived times are diamonds; a cancelled item keeps its cross whatever placed it.
-            symbols.append(("diamond-open" if status == "planned" else "diamond") if derived and status != "cancelled"
-                           else symbol)
-            sizes.append(16 if r["event_id"] == selected else 11)
-        fig.add_trace(go.Scatter(x=xs, y=ys, mode="markers", name=status, customdata=ids,
-                                 hovertext=texts, hovertemplate="%{hovertext}<extra></extra>",
-                                 marker=dict(symbol=symbols, size=sizes, color=colour,
-                                             line=dict(width=2, color=colour))))
+        w = mask & lo.notna() & hi.notna() & (lo != hi)
+        if w.any():
+            xs, ys = _pairs(lo[w], hi[w], lane[w])
+            fig.add_trace(scatter(x=xs, y=ys, mode="lines", hoverinfo="skip", showlegend=False,
+                                  line=dict(color=colour, width=10), opacity=0.25))
+        b = mask & start.notna() & end.notna()
+        if b.any():
+            xs, ys = _pairs(start[b], end[b], lane[b])
+            fig.add_trace(scatter(x=xs, y=ys, mode="lines", showlegend=False, hoverinfo="skip",
+                                  line=dict(color=colour, width=6, dash=dash if not big else "solid")))
+        m = mask & point.notna()
+        rows = ev[m]
+        derived = (rows["origin"] == "derived") & (status != "cancelled")
+        symbols = [("diamond-open" if status == "planned" else "diamond") if d else symbol for d in derived]
+        sizes = [16 if e == selected else 11 for e in rows["event_id"]]
+        label = (short_labels(rows["label"]) + " " + start[m].dt.strftime("%H:%M").fillna(
+            "≈" + point[m].dt.strftime("%H:%M"))).tolist()
+        fig.add_trace(scatter(
+            x=point[m].tolist(), y=lane[m].tolist(), name=status, customdata=rows["event_id"].tolist(),
+            mode="markers+text" if labelled else "markers",
+            text=label if labelled else None, textposition=places[m].tolist() if labelled else None,
+            textfont=dict(size=11, color="#333"), **({} if big else {"cliponaxis": False}), hovertext=[hover_of[i] for i in rows.index],
+            hovertemplate="%{hovertext}<extra></extra>",
+            marker=dict(symbol=symbols, size=sizes, color=colour, line=dict(width=2, color=colour))))
+    joins = _slot_joins(ev, point, lane)
+    if joins[0]:
+        fig.add_trace(scatter(x=joins[0], y=joins[1], mode="lines", hoverinfo="skip", name="planned → actual",
+                              line=dict(color="#555", width=1.5, dash="dot")))
     if cursor is not None:
         fig.add_vline(x=wall(cursor, tz), line=dict(color="#d32f2f", width=2))
     fig.update_yaxes(categoryorder="array", categoryarray=lanes_order[::-1], title=None)
-    fig.update_xaxes(type="date", title=f"time ({get_zone(tz).zone})", rangeslider=dict(visible=True))
-    if span is not None:          # open on the day; the range slider still reaches every event
+    fig.update_xaxes(type="date", title=f"time ({zone})")
+    if span is not None:          # open on the timed events; zoom out or pan to reach any other
         fig.update_xaxes(range=[wall(span[0], tz), wall(span[1], tz)])
-    fig.update_layout(height=max(320, 70 * len(lanes_order) + 160), margin=dict(l=10, r=10, t=30, b=10),
-                      legend=dict(orientation="h", y=1.08), hovermode="closest", dragmode="pan")
+    fig.update_layout(height=max(300, 90 * len(lanes_order) + 130), margin=dict(l=10, r=70, t=60, b=10),
+                      legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0), hovermode="closest",
+                      dragmode="pan")
     return fig
+
+
+def _slot_joins(ev: pd.DataFrame, point: pd.Series, lane: pd.Series) -> tuple[list, list]:
+    """A line from each slot's planned mark to its actual one: the slip reads as a line."""
+    first: dict = {}
+    for slot, status, x, y in zip(ev["slot"], ev["status"].astype(str), point, lane):
+        if isinstance(slot, str) and status in ("planned", "actual") and not pd.isna(x):
+            first.setdefault((slot, status), (x, y))
+    xs, ys = [], []
+    for (slot, status), (x, y) in first.items():
+        if status == "planned" and (slot, "actual") in first:
+            ax, ay = first[(slot, "actual")]
+            xs += [x, ax, None]
+            ys += [y, ay, None]
+    return xs, ys
 
 
 def schedule_figure(board: pd.DataFrame, *, tz: str, tz2: str | None = None) -> go.Figure:
