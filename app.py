@@ -23,13 +23,13 @@ from timeline.views.figures import VERDICT_COLOUR, default_range, is_timed, sche
 from timeline.views.dashboard import (at_moment, day_bounds, first_time, headlines, highlighted, show_schedule,
                                 show_table, verdict_style)
 from timeline.views.export import figure_html, to_csv, to_ics, to_json
-from timeline.events.schedule import build_schedule
 from timeline.schema import KINDS, STATUSES
 from timeline.views.safe import md_escape
 from timeline.views.share import VIEWS, View, parse_view, share_url, view_to_params
 from timeline.text.zones import UTC, get_zone
 from timeline.ui.add import add_page
 from timeline.ui.edit import edit_panel
+from timeline.ui.charts import schedule_of, timeline_spec, with_cursor
 from timeline.ui.library import get_store, read_doc, remember, session
 
 DATA = Path(__file__).parent / "data"
@@ -127,7 +127,7 @@ EVENTS = events
 doc = selected
 if state.pop("tz_reset", False):              # another document: its own zone, no filters of the last one
     state.update(tz=meta["tz"], kinds=[], actors=[], status=[], ev="")
-board = build_schedule(events)
+board = schedule_of(events)
 actors_all = sorted({a for s in events["actors"] for a in str(s).split("; ") if a})
 defaults = View(doc=SEED_DOC, tz=meta["tz"])
 if first:
@@ -267,9 +267,10 @@ view_name = st.radio("View", VIEWS, key="view", horizontal=True)
 # ------------------------------------------------------------------ views
 if view_name == "timeline":
     chart, side = st.columns([3, 1])
-    fig = timeline_figure(shown, tz=zone, tz2=tz2, lanes=st.session_state["lanes"], cursor=cursor,
-                          selected=st.session_state["ev"] or None, span=default_range(shown, zone) or (lo, hi))
-    picked_points = chart.plotly_chart(fig, key="timeline_chart", on_select="rerun", selection_mode="points")
+    spec = timeline_spec(shown, zone, tz2, st.session_state["lanes"], st.session_state["ev"] or None,
+                         default_range(shown, zone) or (lo, hi))
+    picked_points = chart.plotly_chart(with_cursor(spec, cursor, zone), key="timeline_chart", on_select="rerun",
+                                       selection_mode="points")
     points = (picked_points or {}).get("selection", {}).get("points", []) if picked_points else []
     if points and points[0].get("customdata"):
         st.session_state["ev"] = points[0]["customdata"]
@@ -287,9 +288,11 @@ if view_name == "timeline":
     apart = shown[~is_timed(shown)]
     if len(apart):
         # Day-long and untimed items: listed under the chart, not drawn as bars across its lanes.
+        # Plain text: a data grid here would load its large script before the first chart is drawn.
         with chart.expander(f"Not timed ({len(apart)}): named only to a day, or with no time", expanded=False):
-            st.dataframe(show_table(apart, zone, tz2, meta["date"])[["event", "status", "when", "line"]],
-                         hide_index=True, width="stretch")
+            listed = show_table(apart, zone, tz2, meta["date"])
+            st.text("\n".join(f"{r.event} · {r.status} · {r.when or 'no time'} · line {r.line}"
+                               for r in listed.itertuples()))
 elif view_name == "schedule":
     # A static table wraps its cells: both zones and the verdict fit the page, nothing scrolls sideways.
     st.table(verdict_style(show_schedule(board, zone, tz2, meta["date"]), VERDICT_COLOUR).hide(axis="index"))

@@ -1,15 +1,18 @@
-"""Dashboard timing in a real browser: prints figures, asserts nothing.
+"""Dashboard timing in a real browser, against plain Streamlit pages measured in the same run; prints
+figures, asserts nothing.
 
-    .venv/bin/python benchmarks/dashboard_timing.py [--runs 5] [--chromium /usr/bin/chromium]
+    .venv/bin/python benchmarks/dashboard_timing.py [--rounds 7] [--events 10000] [--chromium /usr/bin/chromium]
 
-Starts `streamlit run app.py` on a free loopback port and drives Debian's chromium with Playwright:
-1. navigation -> chart visible: a fresh browser context per run (no cache, new Streamlit session), from
-   page.goto to the first `[data-testid="stPlotlyChart"] .js-plotly-plot` being visible. One warm-up
-   load first (the server's first run pays the imports); it is printed apart.
-2. new zone -> new chart: from choosing a zone in the sidebar selectbox to plotly.js holding exactly one
-   chart whose x values are those of the new zone (Air Force One's 10:22 AKDT landing at its wall-clock
-   time there). The zones cycle so that every choice is a change.
-Medians of --runs runs, with min and max.
+Four `streamlit run` servers on loopback ports, all with the project's .streamlit/config.toml:
+- bare: one line of text;  one-chart: one small Plotly chart;  dashboard: app.py on the seed;
+- big: the dashboard's timeline figure of a generated table of --events events, with a zone box.
+First paint: a fresh browser context per load (no cache, a new session); an init script checks on every
+animation frame for the page's content (the chart with data, or the bare page's text) and records
+performance.now(), i.e. milliseconds since navigation began. Loads are interleaved round by round
+(bare, one-chart, dashboard, ...) so that the machine's load hits them alike; medians are printed, and
+the dashboard / one-chart ratio (target at most 1.2).
+Zone switch: from clicking a zone in the box to plotly.js holding exactly one chart whose x values are
+that zone's wall time, polled per animation frame; at the seed (app.py) and at --events events.
 """
 
 from __future__ import annotations
@@ -19,7 +22,9 @@ import statistics
 import sys
 import tempfile
 import time
+from contextlib import ExitStack
 from pathlib import Path
+from shutil import copytree
 
 from playwright.sync_api import sync_playwright
 
@@ -27,13 +32,46 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from tests.streamlit_server import running_app  # noqa: E402
-CHART = '[data-testid="stPlotlyChart"] .js-plotly-plot'
+
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run", "--disable-quic"]
-# zone label in the sidebar -> (IANA name, wall-clock x of the 10:22 AKDT landing there)
-ZONES = [("US Eastern (EDT)", "America/New_York", "2025-08-15T14:22"),
-         ("UTC", "UTC", "2025-08-15T18:22"),
-         ("Alaska (AKDT)", "America/Anchorage", "2025-08-15T10:22")]
+BARE = 'import streamlit as st\nst.write("Hello, timeline")\n'
+ONE_CHART = ('import plotly.graph_objects as go\nimport streamlit as st\n'
+             'st.plotly_chart(go.Figure(go.Scatter(x=[1, 2, 3], y=[3, 1, 2])))\n')
+BIG = '''import sys
+sys.path.insert(0, {root!r})
+import numpy as np
+import pandas as pd
+import streamlit as st
+from timeline.schema import make_table
+from timeline.views.figures import default_range, timeline_figure
+
+@st.cache_data
+def table(n):
+    t0 = pd.Timestamp("2025-08-15T12:00:00Z")
+    starts = [t0 + pd.Timedelta(minutes=int(m)) for m in np.arange(n) % 720]
+    kinds = ["arrival", "departure", "meeting", "statement"]
+    return make_table([dict(event_id=f"e{{i}}", label=f"Event {{i}}", kind=kinds[i % 4], actors=f"Person {{i % 12}}",
+                            status="actual" if i % 3 else "planned", start=s, start_earliest=s, start_latest=s,
+                            modifier="exact", origin="extracted", certainty="certain", quote="q", slot=f"s{{i % 50}}")
+                       for i, s in enumerate(starts)])
+
+events = table({n})
+tz = st.selectbox("Time zone", ["America/Anchorage", "America/New_York", "UTC"], key="tz")
+st.plotly_chart(timeline_figure(events, tz=tz, span=default_range(events, tz)), key="big")
+'''
+# Content visible: a chart with data (or, for the bare page, its text); recorded on an animation frame.
+PAINT = """(() => {
+    const want = document.location.port === '%BARE%' ? 'bare' : 'chart';
+    const tick = () => {
+        const done = want === 'bare'
+            ? [...document.querySelectorAll('[data-testid="stMarkdown"]')].some(e => e.offsetParent)
+            : [...document.querySelectorAll('[data-testid="stPlotlyChart"] .js-plotly-plot')]
+                  .some(p => p.data && p.offsetParent);
+        if (done) { window.__painted = performance.now(); } else { requestAnimationFrame(tick); }
+    };
+    requestAnimationFrame(tick);
+})();"""
 SHOWS = """([zone, x]) => {
     const plots = [...document.querySelectorAll('[data-testid="stPlotlyChart"] .js-plotly-plot')];
     if (plots.length !== 1 || !plots[0].data) return false;
@@ -42,68 +80,91 @@ SHOWS = """([zone, x]) => {
     return plots[0].data.some(tr => String(tr.mode).startsWith('markers') &&
         tr.x.some(v => String(v).replace(' ', 'T').startsWith(x)));
 }"""
+# (zone label in the box, IANA name, a wall-clock x there): the seed's 10:22 AKDT landing / event 0 at 12:00Z.
+SEED_ZONES = [("US Eastern (EDT)", "America/New_York", "2025-08-15T14:22"), ("UTC", "UTC", "2025-08-15T18:22"),
+              ("Alaska (AKDT)", "America/Anchorage", "2025-08-15T10:22")]
+BIG_ZONES = [("America/New_York", "America/New_York", "2025-08-15T08:00"), ("UTC", "UTC", "2025-08-15T12:00"),
+             ("America/Anchorage", "America/Anchorage", "2025-08-15T04:00")]
 
 
-def load_once(browser, url: str) -> float:
-    context = browser.new_context()
+def first_paint(browser, url: str, bare_port: str) -> float:
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
     try:
+        context.add_init_script(PAINT.replace("%BARE%", bare_port))
         page = context.new_page()
-        t0 = time.perf_counter()
         page.goto(url)
-        page.locator(CHART).first.wait_for(state="visible", timeout=60_000)
-        return time.perf_counter() - t0
+        page.wait_for_function("() => window.__painted !== undefined", timeout=120_000, polling="raf")
+        return page.evaluate("window.__painted") / 1000
     finally:
         context.close()
 
 
-def zone_changes(browser, url: str, runs: int) -> list[float]:
-    context = browser.new_context()
+def zone_switches(browser, url: str, zones, rounds: int) -> list[float]:
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
     try:
         page = context.new_page()
-        page.set_default_timeout(60_000)
+        page.set_default_timeout(120_000)
         page.goto(url)
-        page.wait_for_function(SHOWS, arg=["America/Anchorage", "2025-08-15T10:22"], timeout=60_000)
+        label, zone, x = zones[-1]
+        page.wait_for_function(SHOWS, arg=[zone, x], timeout=120_000, polling="raf")
         out = []
-        for i in range(runs):
-            label, zone, x = ZONES[i % len(ZONES)]
-            box = page.get_by_role("combobox", name="Time zone")
-            box.click()
+        for i in range(rounds):
+            label, zone, x = zones[i % len(zones)]
+            page.get_by_role("combobox", name="Time zone").click()
             option = page.get_by_role("option", name=label, exact=True)
             option.wait_for(state="visible")
             t0 = time.perf_counter()
             option.click()
-            page.wait_for_function(SHOWS, arg=[zone, x], timeout=60_000)
+            page.wait_for_function(SHOWS, arg=[zone, x], timeout=120_000, polling="raf")
             out.append(time.perf_counter() - t0)
-            page.wait_for_timeout(300)  # let the rerun settle before the next choice
+            page.wait_for_timeout(300)         # let the rerun settle before the next choice
         return out
     finally:
         context.close()
 
 
-def show(name: str, values: list[float]) -> None:
-    print(f"{name:<38} median {statistics.median(values):6.2f} s   min {min(values):6.2f}   max {max(values):6.2f}"
-          f"   (n={len(values)})")
+def line(name: str, values: list[float]) -> str:
+    return (f"{name:<40} median {statistics.median(values):6.3f} s   min {min(values):6.3f}   "
+            f"max {max(values):6.3f}   (n={len(values)})")
 
 
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--rounds", type=int, default=7)
+    ap.add_argument("--events", type=int, default=10_000)
     ap.add_argument("--chromium", default="/usr/bin/chromium")
     args = ap.parse_args(argv)
-    with tempfile.TemporaryDirectory() as tmp, running_app(ROOT / "app.py", Path(tmp) / "server.log") as url:
+    with tempfile.TemporaryDirectory() as tmp, ExitStack() as stack:
+        site = Path(tmp)
+        copytree(ROOT / ".streamlit", site / ".streamlit")
+        (site / "bare.py").write_text(BARE)
+        (site / "one_chart.py").write_text(ONE_CHART)
+        (site / "big.py").write_text(BIG.format(root=str(ROOT), n=args.events))
+        urls = {name: stack.enter_context(running_app(path, site / f"{name}.log"))
+                for name, path in (("bare", site / "bare.py"), ("one-chart", site / "one_chart.py"),
+                                   ("dashboard", ROOT / "app.py"), ("big", site / "big.py"))}
+        bare_port = urls["bare"].rsplit(":", 1)[1]
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=args.chromium, args=ARGS)
             try:
-                first = load_once(browser, url)
-                loads = [load_once(browser, url) for _ in range(args.runs)]
-                changes = zone_changes(browser, url, args.runs)
+                for name in ("bare", "one-chart", "dashboard"):      # warm-up: the servers' first runs
+                    first_paint(browser, urls[name], bare_port)
+                paints: dict[str, list[float]] = {"bare": [], "one-chart": [], "dashboard": []}
+                for _ in range(args.rounds):
+                    for name in paints:
+                        paints[name].append(first_paint(browser, urls[name], bare_port))
+                seed = zone_switches(browser, urls["dashboard"], SEED_ZONES, args.rounds)
+                big = zone_switches(browser, urls["big"], BIG_ZONES, args.rounds)
                 version = browser.version
             finally:
                 browser.close()
-    print(f"Dashboard timing: streamlit run app.py, Chromium {version}, {args.runs} runs each")
-    print(f"{'first load after server start':<38} {first:6.2f} s")
-    show("navigation -> chart visible", loads)
-    show("new zone -> chart with new x values", changes)
+    print(f"Dashboard timing: Chromium {version}, 1400x900, {args.rounds} interleaved rounds")
+    for name, values in paints.items():
+        print(line(f"first paint: {name}", values))
+    ratio = statistics.median(paints["dashboard"]) / statistics.median(paints["one-chart"])
+    print(f"{'dashboard / one-chart page':<40} {ratio:6.2f}   (target <= 1.2)")
+    print(line("zone switch, seed", seed))
+    print(line(f"zone switch, {args.events:,} events", big))
 
 
 if __name__ == "__main__":
