@@ -127,6 +127,7 @@ EVENTS = events
 doc = selected
 if state.pop("tz_reset", False):              # another document: its own zone, no filters of the last one
     state.update(tz=meta["tz"], kinds=[], actors=[], status=[], ev="")
+    state.pop("range", None)
 board = schedule_of(events)
 actors_all = sorted({a for s in events["actors"] for a in str(s).split("; ") if a})
 defaults = View(doc=SEED_DOC, tz=meta["tz"])
@@ -137,6 +138,9 @@ if first:
     st.session_state.update(doc=view.story or view.doc, tz=view.tz, tz2=view.tz2 or "", kinds=list(view.kinds),
                             actors=list(view.actors), status=list(view.status), ev=view.ev or "",
                             view=view.view, lanes="actor", notices=notices)
+    if view.range is not None:
+        state["range"] = tuple(pd.Timestamp(w).tz_localize(get_zone(view.tz).zone, nonexistent="shift_forward",
+                                                             ambiguous=True).tz_convert(UTC) for w in view.range)
     if view.t is not None:
         st.session_state["cursor"] = pd.Timestamp(view.t).tz_localize(get_zone(view.tz).zone,
                                                                        nonexistent="shift_forward",
@@ -268,7 +272,7 @@ view_name = st.radio("View", VIEWS, key="view", horizontal=True)
 if view_name == "timeline":
     chart, side = st.columns([3, 1])
     spec = timeline_spec(shown, zone, tz2, st.session_state["lanes"], st.session_state["ev"] or None,
-                         default_range(shown, zone) or (lo, hi))
+                         state.get("range") or default_range(shown, zone) or (lo, hi))
     picked_points = chart.plotly_chart(with_cursor(spec, cursor, zone), key="timeline_chart", on_select="rerun",
                                        selection_mode="points")
     points = (picked_points or {}).get("selection", {}).get("points", []) if picked_points else []
@@ -355,7 +359,9 @@ if editable:
 # ------------------------------------------------------------------ share link
 current = View(doc=SEED_DOC if is_story else doc, story=doc if is_story else None, tz=zone, tz2=tz2, t=cursor.tz_convert(zone).tz_localize(None).to_pydatetime(),
                kinds=tuple(st.session_state["kinds"]), actors=tuple(st.session_state["actors"]),
-               status=tuple(st.session_state["status"]), ev=st.session_state["ev"] or None, view=view_name)
+               status=tuple(st.session_state["status"]), ev=st.session_state["ev"] or None, view=view_name,
+               range=tuple(w.tz_convert(zone).tz_localize(None).to_pydatetime() for w in state["range"])
+               if state.get("range") else None)
 st.query_params.from_dict(view_to_params(current, defaults))
 if not first and st.session_state.get("notices") and current != st.session_state.get("shown_view", current):
     st.session_state["notices"] = []          # the reader has moved on from the link they were about

@@ -553,3 +553,33 @@ def test_article_starting_with_markup_is_blanked(site):
     body = at.get("html")[0].proto.body
     assert "<script" not in body.lower() and "<img" not in body.lower()
     assert "alert(1)" not in body  # tags and script bodies were blanked before anything was shown
+
+
+def test_range_in_the_link_sets_the_charts_x_range_and_stays_in_the_link():
+    """`range` (DESIGN.md §6): two wall times in tz. 12:00-15:00 EDT is 08:00-11:00 AKDT."""
+    at = run_app({"tz": NY, "range": "2025-08-15T12:00,2025-08-15T15:00"})
+    no_exception(at)
+    assert notices(at) == []
+    assert [x[:16] for x in figure(at)["layout"]["xaxis"]["range"]] == ["2025-08-15T12:00", "2025-08-15T15:00"]
+    assert param(at, "range") == "2025-08-15T12:00,2025-08-15T15:00"
+    at.selectbox(key="tz").set_value(AK).run()
+    assert [x[:16] for x in figure(at)["layout"]["xaxis"]["range"]] == ["2025-08-15T08:00", "2025-08-15T11:00"]
+    assert param(at, "range") == "2025-08-15T08:00,2025-08-15T11:00"
+
+
+@pytest.mark.parametrize("bad", ["2025-08-15T15:00,2025-08-15T12:00", "garbage", "2025-08-15T12:00"])
+def test_a_bad_range_gives_a_notice_and_the_default_range(bad):
+    at = run_app({"range": bad})
+    no_exception(at)
+    assert any(n.startswith("Link parameter ignored: range:") for n in notices(at))
+    assert param(at, "range") is None
+
+
+def test_the_default_range_is_the_timed_events_plus_a_margin(seed):
+    """The seed's first timed mark is the take-off worked out from line 121 (landed 10:22 after "iets meer dan
+    zes uur in de lucht"); its last the planned return "rond 4:30 uur 's ochtends" EDT (line 80), 00:30 AKDT.
+    The default range reaches at most 2 h beyond either."""
+    lo, hi = (datetime.fromisoformat(x[:16]) for x in figure(seed)["layout"]["xaxis"]["range"])
+    marks = sorted(minute(m["x"]) for m in markers(seed).values())
+    assert lo <= marks[0] and marks[0] - lo <= timedelta(hours=2)
+    assert hi >= marks[-1] and hi - marks[-1] <= timedelta(hours=2)

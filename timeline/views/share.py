@@ -40,12 +40,13 @@ class View:
     ev: str | None = None
     view: str = "timeline"
     story: str | None = None
+    range: tuple[datetime, datetime] | None = None    # visible x-range, naive wall times in tz
 
 
 PARAMS = tuple(f.name for f in fields(View))
 LISTS = ("kinds", "actors", "status")
 SECRET = ("edit",)  # the edit token: never copied into a share link
-OPTIONAL = ("tz2", "t", "ev", "story")  # may be None; an empty value clears them
+OPTIONAL = ("tz2", "t", "ev", "story", "range")  # may be None; an empty value clears them
 
 
 class BadParam(ValueError):
@@ -69,7 +70,7 @@ def _show(value: str) -> str:
 def _describe(value) -> str:
     # How a default reads in "...; showing <default>": None is "none", an empty filter "all".
     if isinstance(value, tuple):
-        return ", ".join(value) or "all"
+        return ", ".join(map(_format, value)) or "all"
     return "none" if value is None else _format(value)
 
 
@@ -78,7 +79,7 @@ def _format(value) -> str:
     if value is None:
         return ""
     if isinstance(value, tuple):
-        return ",".join(value)
+        return ",".join(_format(v) for v in value)
     if isinstance(value, datetime):
         return value.isoformat(timespec="minutes")
     return value
@@ -125,6 +126,17 @@ def parse_time(text: str) -> datetime:
     if not 1900 <= value.year <= 2100:      # far years overflow time-zone arithmetic downstream
         raise BadParam("out of range", text)
     return value
+
+
+def parse_range(text: str) -> tuple[datetime, datetime]:
+    """Two wall times "A,B" with A before B."""
+    parts = text.split(",")
+    if len(parts) != 2:
+        raise BadParam("not two times A,B:", text)
+    lo, hi = parse_time(parts[0].strip()), parse_time(parts[1].strip())
+    if not lo < hi:
+        raise BadParam("the first time is not before the second:", text)
+    return lo, hi
 
 
 def _member(text: str, allowed, what: str, fold: bool = False) -> str:
@@ -187,6 +199,7 @@ def parse_view(params, defaults: View, *, docs=None, actors=None, events=None,
         "ev": lambda s: _member(s, events, "event"),
         "view": lambda s: _member(s.lower(), VIEWS, "view"),
         "story": lambda s: _member(s, stories, "story"),
+        "range": parse_range,
     }
     got, notices = {}, []
     for name in PARAMS:
