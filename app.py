@@ -164,35 +164,41 @@ for d in docs:
         titles[d] = f"{d} (unreadable)"
 if store is not None:
     titles.update({s: f"Story: {store.get_story(s).title}" for s in stories if store.get_story(s)})
-with st.sidebar:
-    st.selectbox("Article", docs + stories, key="doc", format_func=lambda d: titles.get(d, d),
-                 on_change=lambda: state.update(tz_reset=True))
-    if st.button("Add an article", key="add_open", icon=":material/add:"):
-        state["page"] = "add"
-        st.rerun()
-    st.selectbox("Time zone", list(zones), key="tz", format_func=zones.get)
-    other = st.text_input("…or any IANA zone", key="tz_other", placeholder="e.g. Asia/Tokyo")
-    st.selectbox("Second zone", [""] + list(zones), key="tz2", format_func=lambda z: zones.get(z, "none"))
-    st.radio("Lanes", ["actor", "kind"], key="lanes", horizontal=True)
-    st.multiselect("Kinds", KINDS, key="kinds")
-    st.multiselect("Actors", actors_all, key="actors")
-    st.multiselect("Status", STATUSES, key="status")
-    if store is not None and len(docs) > 1:
-        with st.expander("Combine reports into a story"):
-            parts = st.multiselect("Reports of the same day", docs, key="story_docs",
-                                   format_func=lambda d: titles.get(d, d))
-            name = st.text_input("Story title", key="story_title", max_chars=200)
-            if st.button("Make the story", key="story_make", disabled=len(parts) < 2 or not name.strip()):
-                sid = store.add_story(name.strip(), parts)
-                remember(sid, story=True)
-                state["goto"] = sid
-                st.rerun()
+def draw_sidebar() -> None:
+    """The controls. Drawn after the page's content (their values are in session state already), so the
+    chart reaches the browser before the sidebar's widgets."""
+    with st.sidebar:
+        st.selectbox("Article", docs + stories, key="doc", format_func=lambda d: titles.get(d, d),
+                     on_change=lambda: state.update(tz_reset=True))
+        if st.button("Add an article", key="add_open", icon=":material/add:"):
+            state["page"] = "add"
+            st.rerun()
+        st.selectbox("Time zone", list(zones), key="tz", format_func=zones.get)
+        st.text_input("…or any IANA zone", key="tz_other", placeholder="e.g. Asia/Tokyo")
+        st.selectbox("Second zone", [""] + list(zones), key="tz2", format_func=lambda z: zones.get(z, "none"))
+        st.radio("Lanes", ["actor", "kind"], key="lanes", horizontal=True)
+        st.multiselect("Kinds", KINDS, key="kinds")
+        st.multiselect("Actors", actors_all, key="actors")
+        st.multiselect("Status", STATUSES, key="status")
+        if store is not None and len(docs) > 1:
+            with st.expander("Combine reports into a story"):
+                parts = st.multiselect("Reports of the same day", docs, key="story_docs",
+                                       format_func=lambda d: titles.get(d, d))
+                name = st.text_input("Story title", key="story_title", max_chars=200)
+                if st.button("Make the story", key="story_make", disabled=len(parts) < 2 or not name.strip()):
+                    sid = store.add_story(name.strip(), parts)
+                    remember(sid, story=True)
+                    state["goto"] = sid
+                    st.rerun()
+
 
 if state.get("page") == "add":
+    draw_sidebar()
     add_page(store, store_error)
     st.stop()
 
 tz = st.session_state["tz"]
+other = st.session_state.get("tz_other", "")
 if other.strip():
     try:
         tz = get_zone(other).zone
@@ -370,6 +376,8 @@ st.session_state["shown_view"] = current
 st.session_state["share"] = share_url(st.context.url or "", current, defaults)
 st.text_input("Share this view", key="share",
               help="Copy this link: it opens the same zone, cursor, filters and selection.")
+
+draw_sidebar()
 
 if playing:
     time.sleep(0.6)
