@@ -215,127 +215,146 @@ if st.session_state["actors"]:
     wanted = set(st.session_state["actors"])
     shown = shown[[bool(wanted & set(str(a).split("; "))) for a in shown["actors"]]]
 
-# ------------------------------------------------------------------ header
-st.title("Summit Timeline")
-st.text(f"{meta['title']}\n{meta['source']} · {meta['date'] or 'date unknown'} · local zone {meta['tz']}")
-for warning in meta["warnings"]:
-    st.text(f"⚠ {warning}")
 token = state["tokens"].get(doc) if not is_story and store is not None else None
 editable = bool(token) and store.can_edit(doc, token)
-added = state.pop("just_added", None)
-if added and added["doc"] == doc:
-    st.success(f"Added: {added['events']} events found." if added["token"] else
-               "This text was already stored with the same details: it is the same document, and no new edit "
-               "link is issued.")
-    if added["token"]:
-        parts = urlsplit(st.context.url or "")
-        link = urlunsplit(parts._replace(path=parts.path or "/", query=urlencode({"doc": doc,
-                                                                                   "edit": added["token"]})))
-        st.text_input("Your edit link, shown once: keep it. It is the only way back to correcting or deleting this "
-                      "document; the share link below opens it read-only.", link, key="edit_link_once")
-if state.get("edit_notice"):
-    st.info(state.pop("edit_notice"))
-if store is not None and not is_story and not meta["bundled"]:
-    latest = max((e.id for e in report_edits(report)), default=0)
-    seen = state.setdefault("seen_edit", {})
-    state.setdefault("seen_start", {})[doc] = seen.get(doc, 0)     # what this run's save compares against
-    if doc in seen and latest > seen[doc] and any(e.id > seen[doc] and e.session != state["sid"]
-                                                 for e in report_edits(report)):
-        st.info("Another reader has edited this document since you opened it: the latest edits are shown, and "
-                "every edit is kept in the history.")
-    seen[doc] = latest
-    if not editable:
-        st.caption("Read-only: corrections need the edit link, which the person who added the document has.")
-if events.empty:
-    st.info("No times were found in this text. " + ("Add the events by hand under “Correct events” below."
-                                                    if editable else "Nothing to draw yet."))
-figures = headlines(board, events)
-if figures:
-    for col, (name, value, detail) in zip(st.columns(len(figures)), figures):
-        col.metric(name, value, detail or None, delta_color="off", delta_arrow="off")
+def draw_header() -> None:
+    """The article, notices and headline figures (drawn into their place above the chart, after it)."""
+    st.text(f"{meta['title']}\n{meta['source']} · {meta['date'] or 'date unknown'} · local zone {meta['tz']}")
+    for warning in meta["warnings"]:
+        st.text(f"⚠ {warning}")
+    added = state.pop("just_added", None)
+    if added and added["doc"] == doc:
+        st.success(f"Added: {added['events']} events found." if added["token"] else
+                   "This text was already stored with the same details: it is the same document, and no new edit "
+                   "link is issued.")
+        if added["token"]:
+            parts = urlsplit(st.context.url or "")
+            link = urlunsplit(parts._replace(path=parts.path or "/", query=urlencode({"doc": doc,
+                                                                                       "edit": added["token"]})))
+            st.text_input("Your edit link, shown once: keep it. It is the only way back to correcting or deleting this "
+                          "document; the share link below opens it read-only.", link, key="edit_link_once")
+    if state.get("edit_notice"):
+        st.info(state.pop("edit_notice"))
+    if store is not None and not is_story and not meta["bundled"]:
+        latest = max((e.id for e in report_edits(report)), default=0)
+        seen = state.setdefault("seen_edit", {})
+        state.setdefault("seen_start", {})[doc] = seen.get(doc, 0)     # what this run's save compares against
+        if doc in seen and latest > seen[doc] and any(e.id > seen[doc] and e.session != state["sid"]
+                                                     for e in report_edits(report)):
+            st.info("Another reader has edited this document since you opened it: the latest edits are shown, and "
+                    "every edit is kept in the history.")
+        seen[doc] = latest
+        if not editable:
+            st.caption("Read-only: corrections need the edit link, which the person who added the document has.")
+    if events.empty:
+        st.info("No times were found in this text. " + ("Add the events by hand under “Correct events” below."
+                                                        if editable else "Nothing to draw yet."))
+    figures = headlines(board, events)
+    if figures:
+        for col, (name, value, detail) in zip(st.columns(len(figures)), figures):
+            col.metric(name, value, detail or None, delta_color="off", delta_arrow="off")
+
 
 # ------------------------------------------------------------------ cursor
 lo, hi = day_bounds(events, zone, meta["date"])
 cursor = st.session_state.get("cursor")
+cursor_notice = None
 if cursor is not None and not (lo <= cursor <= hi) and first:
-    st.warning(f"Link parameter ignored: t: outside the article's day ({lo:%d %b %H:%M}–{hi:%d %b %H:%M} "
-               f"{lo:%Z}); showing the first time")
+    cursor_notice = (f"Link parameter ignored: t: outside the article's day ({lo:%d %b %H:%M}–{hi:%d %b %H:%M} "
+                     f"{lo:%Z}); showing the first time")
 if cursor is None or not (lo <= cursor <= hi):
     cursor = first_time(events, lo, hi)
 slider_key = f"t_{zone}_{lo.value}"
 if st.session_state.pop("advance", False) or slider_key not in st.session_state:
     st.session_state[slider_key] = cursor.tz_convert(zone).to_pydatetime()
-left, right = st.columns([5, 1])
-picked = left.slider("Cursor", min_value=lo.to_pydatetime(), max_value=hi.to_pydatetime(), step=STEP,
-                     format="ddd HH:mm", key=slider_key)
-playing = right.toggle("Play", key="play")
-cursor = pd.Timestamp(picked).tz_convert(UTC)
+# Read before the widgets exist (they are drawn after the chart, in their place above it).
+cursor = pd.Timestamp(st.session_state[slider_key]).tz_convert(UTC)
 st.session_state["cursor"] = cursor
+view_name = st.session_state.get("view", "timeline")
 
-view_name = st.radio("View", VIEWS, key="view", horizontal=True)
+
+def draw_controls() -> bool:
+    """The cursor, Play and the view choice; returns whether Play is on."""
+    if cursor_notice:
+        st.warning(cursor_notice)
+    left, right = st.columns([5, 1])
+    left.slider("Cursor", min_value=lo.to_pydatetime(), max_value=hi.to_pydatetime(), step=STEP,
+                format="ddd HH:mm", key=slider_key)
+    playing = right.toggle("Play", key="play")
+    st.radio("View", VIEWS, key="view", horizontal=True)
+    return playing
+
+
+st.title("Summit Timeline")
+head, controls, body = st.container(), st.container(), st.container()
 
 # ------------------------------------------------------------------ views
-if view_name == "timeline":
-    chart, side = st.columns([3, 1])
-    spec = timeline_spec(shown, zone, tz2, st.session_state["lanes"], st.session_state["ev"] or None,
-                         state.get("range") or default_range(shown, zone) or (lo, hi))
-    picked_points = chart.plotly_chart(with_cursor(spec, cursor, zone), key="timeline_chart", on_select="rerun",
-                                       selection_mode="points")
-    points = (picked_points or {}).get("selection", {}).get("points", []) if picked_points else []
-    if points and points[0].get("customdata"):
-        st.session_state["ev"] = points[0]["customdata"]
-    now = f"At {cursor.tz_convert(zone):%H:%M %Z}" + (f" · {cursor.tz_convert(get_zone(tz2).zone):%H:%M %Z}"
-                                                       if tz2 else "")
-    side.subheader(now)
-    for heading, rows in at_moment(shown, cursor).items():
-        side.caption(heading)
-        if not rows:
-            side.text("—")
-        for r in rows:
-            when = r["start"] if not pd.isna(r["start"]) else r["start_earliest"]
-            second = f" / {when.tz_convert(get_zone(tz2).zone):%H:%M %Z}" if tz2 else ""
-            side.text(f"{when.tz_convert(zone):%H:%M}{second} {r['label']}")
-    apart = shown[~is_timed(shown)]
-    if len(apart):
-        # Day-long and untimed items: listed under the chart, not drawn as bars across its lanes.
-        # Plain text: a data grid here would load its large script before the first chart is drawn.
-        with chart.expander(f"Not timed ({len(apart)}): named only to a day, or with no time", expanded=False):
-            listed = show_table(apart, zone, tz2, meta["date"])
-            st.text("\n".join(f"{r.event} · {r.status} · {r.when or 'no time'} · line {r.line}"
-                               for r in listed.itertuples()))
-elif view_name == "schedule":
-    # A static table wraps its cells: both zones and the verdict fit the page, nothing scrolls sideways.
-    st.table(verdict_style(show_schedule(board, zone, tz2, meta["date"]), VERDICT_COLOUR).hide(axis="index"))
-    st.plotly_chart(schedule_figure(board, tz=zone, tz2=tz2), key="schedule_chart")
-elif view_name == "source" and is_story:
-    # A story has no one text: each event with every report's words for it.
-    for r in shown.itertuples():
-        st.text(f"{r.label} · {r.status}\n" + "\n".join(f"  {t['source']}, line {t['line']}: {t['when']} · “{t['quote']}”"
-                                                        for t in json.loads(r.tellings)))
-elif view_name == "source":
-    pick = st.session_state["ev"]
-    focus = None
-    if pick and pick in set(events["event_id"]):
-        row = events.set_index("event_id").loc[pick]
-        focus = (int(row["span_start"]), int(row["span_end"]))
-    st.html(highlighted(text, spans, focus))
-else:
-    listed = show_table(shown, zone, tz2, meta["date"])
-    if is_story:
-        listed.insert(1, "told by", shown["told_by"].to_numpy())
-        listed.insert(2, "disagreement", shown["disagreement"].fillna("").to_numpy())
-    chosen = st.dataframe(listed, hide_index=True, width="stretch", key="event_table", on_select="rerun",
-                          selection_mode="single-row")
-    rows = chosen.selection.rows if chosen else []
-    if rows:
-        st.session_state["ev"] = listed.iloc[rows[0]]["id"]
-    cols = st.columns(4)
-    cols[0].download_button("CSV", to_csv(shown), f"{doc}.events.csv", "text/csv")
-    cols[1].download_button("JSON", to_json(shown), f"{doc}.events.json", "application/json")
-    cols[2].download_button("iCalendar", to_ics(shown, calendar_name=meta["title"]), f"{doc}.ics", "text/calendar")
-    cols[3].download_button("Chart (HTML)", chart_html(doc, zone, tz2, st.session_state["lanes"],
-                                                         tuple(shown["event_id"]), len(report)),
-                            f"{doc}.timeline.html", "text/html")
+with body:
+    if view_name == "timeline":
+        chart, side = st.columns([3, 1])
+        spec = timeline_spec(shown, zone, tz2, st.session_state["lanes"], st.session_state["ev"] or None,
+                             state.get("range") or default_range(shown, zone) or (lo, hi))
+        picked_points = chart.plotly_chart(with_cursor(spec, cursor, zone), key="timeline_chart", on_select="rerun",
+                                           selection_mode="points")
+        points = (picked_points or {}).get("selection", {}).get("points", []) if picked_points else []
+        if points and points[0].get("customdata"):
+            st.session_state["ev"] = points[0]["customdata"]
+        now = f"At {cursor.tz_convert(zone):%H:%M %Z}" + (f" · {cursor.tz_convert(get_zone(tz2).zone):%H:%M %Z}"
+                                                           if tz2 else "")
+        side.subheader(now)
+        for heading, rows in at_moment(shown, cursor).items():
+            side.caption(heading)
+            if not rows:
+                side.text("—")
+            for r in rows:
+                when = r["start"] if not pd.isna(r["start"]) else r["start_earliest"]
+                second = f" / {when.tz_convert(get_zone(tz2).zone):%H:%M %Z}" if tz2 else ""
+                side.text(f"{when.tz_convert(zone):%H:%M}{second} {r['label']}")
+        apart = shown[~is_timed(shown)]
+        if len(apart):
+            # Day-long and untimed items: listed under the chart, not drawn as bars across its lanes.
+            # Plain text: a data grid here would load its large script before the first chart is drawn.
+            with chart.expander(f"Not timed ({len(apart)}): named only to a day, or with no time", expanded=False):
+                listed = show_table(apart, zone, tz2, meta["date"])
+                st.text("\n".join(f"{r.event} · {r.status} · {r.when or 'no time'} · line {r.line}"
+                                   for r in listed.itertuples()))
+    elif view_name == "schedule":
+        # A static table wraps its cells: both zones and the verdict fit the page, nothing scrolls sideways.
+        st.table(verdict_style(show_schedule(board, zone, tz2, meta["date"]), VERDICT_COLOUR).hide(axis="index"))
+        st.plotly_chart(schedule_figure(board, tz=zone, tz2=tz2), key="schedule_chart")
+    elif view_name == "source" and is_story:
+        # A story has no one text: each event with every report's words for it.
+        for r in shown.itertuples():
+            told = (f"  {t['source']}, line {t['line']}: {t['when']} · “{t['quote']}”" for t in json.loads(r.tellings))
+            st.text(f"{r.label} · {r.status}\n" + "\n".join(told))
+    elif view_name == "source":
+        pick = st.session_state["ev"]
+        focus = None
+        if pick and pick in set(events["event_id"]):
+            row = events.set_index("event_id").loc[pick]
+            focus = (int(row["span_start"]), int(row["span_end"]))
+        st.html(highlighted(text, spans, focus))
+    else:
+        listed = show_table(shown, zone, tz2, meta["date"])
+        if is_story:
+            listed.insert(1, "told by", shown["told_by"].to_numpy())
+            listed.insert(2, "disagreement", shown["disagreement"].fillna("").to_numpy())
+        chosen = st.dataframe(listed, hide_index=True, width="stretch", key="event_table", on_select="rerun",
+                              selection_mode="single-row")
+        rows = chosen.selection.rows if chosen else []
+        if rows:
+            st.session_state["ev"] = listed.iloc[rows[0]]["id"]
+        cols = st.columns(4)
+        cols[0].download_button("CSV", to_csv(shown), f"{doc}.events.csv", "text/csv")
+        cols[1].download_button("JSON", to_json(shown), f"{doc}.events.json", "application/json")
+        cols[2].download_button("iCalendar", to_ics(shown, calendar_name=meta["title"]), f"{doc}.ics", "text/calendar")
+        cols[3].download_button("Chart (HTML)", chart_html(doc, zone, tz2, st.session_state["lanes"],
+                                                             tuple(shown["event_id"]), len(report)),
+                                f"{doc}.timeline.html", "text/html")
+with head:
+    draw_header()
+with controls:
+    playing = draw_controls()
 
 by_id = events.set_index("event_id")
 if st.session_state.get("ev") and st.session_state["ev"] not in by_id.index:
@@ -363,7 +382,8 @@ if editable:
                     st.rerun()
 
 # ------------------------------------------------------------------ share link
-current = View(doc=SEED_DOC if is_story else doc, story=doc if is_story else None, tz=zone, tz2=tz2, t=cursor.tz_convert(zone).tz_localize(None).to_pydatetime(),
+current = View(doc=SEED_DOC if is_story else doc, story=doc if is_story else None, tz=zone, tz2=tz2,
+               t=cursor.tz_convert(zone).tz_localize(None).to_pydatetime(),
                kinds=tuple(st.session_state["kinds"]), actors=tuple(st.session_state["actors"]),
                status=tuple(st.session_state["status"]), ev=st.session_state["ev"] or None, view=view_name,
                range=tuple(w.tz_convert(zone).tz_localize(None).to_pydatetime() for w in state["range"])

@@ -7,7 +7,6 @@ the launch the tests correct.
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest

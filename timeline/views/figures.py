@@ -76,7 +76,8 @@ def hovers(events: pd.DataFrame, tz: str, tz2: str | None) -> list[str]:
             + events["modifier"].astype(str) + " · " + events["origin"].astype(str)
             + sure.where(sure == "certain", " · " + sure).where(sure != "certain", "") + "<br>" + when)
     ends = ("<br>ends " + end).where(events["end"].notna(), "")
-    wide = events["start"].notna() & events["start_earliest"].notna() & (events["start_earliest"] != events["start_latest"])
+    wide = (events["start"].notna() & events["start_earliest"].notna()
+            & (events["start_earliest"] != events["start_latest"]))
     window = ("<br>window " + _stamps(events["start_earliest"], tz, None) + " – "
               + _stamps(events["start_latest"], tz, None)).where(wide, "")
     quote = _esc(events["quote"])
@@ -187,7 +188,8 @@ def timeline_figure(events: pd.DataFrame, *, tz: str, tz2: str | None = None, la
             x=point[m].tolist(), y=lane[m].tolist(), name=status, customdata=rows["event_id"].tolist(),
             mode="markers+text" if labelled else "markers",
             text=label if labelled else None, textposition=places[m].tolist() if labelled else None,
-            textfont=dict(size=11, color="#333"), **({} if big else {"cliponaxis": False}), hovertext=[hover_of[i] for i in rows.index],
+            textfont=dict(size=11, color="#333"), **({} if big else {"cliponaxis": False}),
+            hovertext=[hover_of[i] for i in rows.index],
             hovertemplate="%{hovertext}<extra></extra>",
             marker=dict(symbol=symbols, size=sizes, color=colour, line=dict(width=2, color=colour))))
     joins = _slot_joins(ev, point, lane)
