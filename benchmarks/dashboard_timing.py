@@ -83,8 +83,9 @@ SHOWS = """([zone, x]) => {
 # (zone label in the box, IANA name, a wall-clock x there): the seed's 10:22 AKDT landing / event 0 at 12:00Z.
 SEED_ZONES = [("US Eastern (EDT)", "America/New_York", "2025-08-15T14:22"), ("UTC", "UTC", "2025-08-15T18:22"),
               ("Alaska (AKDT)", "America/Anchorage", "2025-08-15T10:22")]
-BIG_ZONES = [("America/New_York", "America/New_York", "2025-08-15T08:00"), ("UTC", "UTC", "2025-08-15T12:00"),
-             ("America/Anchorage", "America/Anchorage", "2025-08-15T04:00")]
+# At this size the chart draws counts per time bin: the first bin starts at event 0's hour.
+BIG_ZONES = [("America/New_York", "America/New_York", "2025-08-15T08"), ("UTC", "UTC", "2025-08-15T12"),
+             ("America/Anchorage", "America/Anchorage", "2025-08-15T04")]
 
 
 def first_paint(browser, url: str, bare_port: str) -> float:

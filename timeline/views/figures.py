@@ -24,6 +24,8 @@ DAY_PART = pd.Timedelta(hours=3)   # a window this wide is a day or day part nam
 DRAWN = ["event_id", "label", "kind", "actors", "status", "start", "end", "start_earliest", "start_latest",
          "modifier", "origin", "certainty", "quote", "slot"]
 WEBGL_FROM = 1500                   # more events than this draw with WebGL
+AGGREGATE_FROM = 3000               # more than this draw as counts per lane and time bin
+BINS = 120                          # time bins across the drawn span when aggregated
 LABELS_UP_TO = 80                   # events in view up to which every mark carries its label
 VERDICT_COLOUR = {"early": "#2e7d32", "on time": "#1565c0", "late": "#c62828", "cancelled": "#9e9e9e",
                   "took place": "#6a1b9a", "not yet known": "#757575"}
@@ -153,6 +155,8 @@ def timeline_figure(events: pd.DataFrame, *, tz: str, tz2: str | None = None, la
                      dtype=object)
     stats = pd.DataFrame({"lane": lane, "x": point}).groupby("lane")["x"].agg(["count", "min"])
     lanes_order = list(stats.sort_values(["count", "min"], ascending=[False, True]).index)
+    if len(ev) > AGGREGATE_FROM:
+        return _density_figure(ev, point, lane, lanes_order, zone, cursor, tz, span)
     big = len(ev) > WEBGL_FROM
     scatter = go.Scattergl if big else go.Scatter
     shown = ev if span is None else ev[(ev["start"].fillna(ev["start_earliest"]) >= span[0])
@@ -205,6 +209,36 @@ def timeline_figure(events: pd.DataFrame, *, tz: str, tz2: str | None = None, la
     fig.update_layout(height=max(300, 90 * len(lanes_order) + 130), margin=dict(l=10, r=70, t=60, b=10),
                       legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0), hovermode="closest",
                       dragmode="pan")
+    return fig
+
+
+def _density_figure(ev, point, lane, lanes_order, zone, cursor, tz, span) -> go.Figure:
+    """Thousands of events as one mark per lane, status and time bin, sized by its count: a spec of a few
+    kilobytes whatever the table's size. The hover gives the count and the bin's times."""
+    lo, hi = point.min(), point.max()
+    width = max((hi - lo) / BINS, pd.Timedelta(minutes=1)).ceil("min")
+    binned = pd.DataFrame({"lane": lane, "status": ev["status"].astype(str), "bin": (point - lo) // width})
+    counts = binned.groupby(["status", "lane", "bin"]).size().reset_index(name="n")
+    fig = go.Figure()
+    for status, (symbol, _, colour) in STATUS_STYLE.items():
+        rows = counts[counts["status"] == status]
+        if rows.empty:
+            continue
+        x = lo + rows["bin"] * width + width / 2
+        fig.add_trace(go.Scatter(
+            x=x.tolist(), y=rows["lane"].tolist(), mode="markers", name=f"{status} (counts)",
+            hovertext=[f"{n} {status} events<br>{(t - width / 2):%H:%M}–{(t + width / 2):%H:%M}"
+                       for n, t in zip(rows["n"], x)],
+            hovertemplate="%{hovertext}<extra></extra>",
+            marker=dict(symbol=symbol, color=colour, size=(4 + 3 * rows["n"] ** 0.5).clip(upper=30).tolist())))
+    if cursor is not None:
+        fig.add_vline(x=wall(cursor, tz), line=dict(color="#d32f2f", width=2))
+    fig.update_yaxes(categoryorder="array", categoryarray=lanes_order[::-1], title=None)
+    fig.update_xaxes(type="date", title=f"time ({zone})")
+    if span is not None:
+        fig.update_xaxes(range=[wall(span[0], tz), wall(span[1], tz)])
+    fig.update_layout(height=max(300, 40 * len(lanes_order) + 130), margin=dict(l=10, r=70, t=60, b=10),
+                      legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0), hovermode="closest")
     return fig
 
 
