@@ -21,6 +21,7 @@ from .events.board import format_schedule
 from .events.schedule import build_schedule
 from .text.zones import zone_name
 from .cli_store import COMMANDS, add_parsers, run_store
+from . import batch
 from .documents import UnknownDocument
 from .store import StoreError
 from .text.fetch import FetchError
@@ -63,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     common(p)
     p.add_argument("--tz-display", help="IANA zone or alias to show times in (default: the article's zone)")
     add_parsers(sub)
+    batch.add_parser(sub)
     return parser
 
 
@@ -90,6 +92,8 @@ def run(argv, stdout, stderr) -> int:
         args = build_parser().parse_args(argv)
         if args.command in COMMANDS:
             return run_store(args, stdout, stderr)
+        if args.command == "batch":
+            return batch.command(args, stderr)
         art = load_article(args.path, date=args.date, tz=args.tz, lang=args.lang, published=args.published)
         display = zone_name(args.tz_display) if getattr(args, "tz_display", None) else None
         mentions = extract(art.text, date=art.event_date, tz=art.local_tz, lang=art.language,
