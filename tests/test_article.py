@@ -442,3 +442,16 @@ def test_bad_sidecar_date_with_good_flag_uses_flag(tmp_path):
                          'event_date = "soon"\nlocal_tz = "America/Anchorage"\n')
     mentions, err = extract_json(path, "--date", "2025-08-15")
     assert only(mentions, EN_SPAN)["utc"] == UTC_1022
+
+
+def test_markdown_and_html_articles_find_their_sidecar(tmp_path):
+    """X.md and X.html read X.meta.toml, as X.txt does (not X.md.meta.toml)."""
+    from timeline.text.article import load_article, meta_path
+
+    for suffix in (".md", ".html", ".HTM"):
+        path = tmp_path / f"launch.en{suffix}"
+        path.write_text("Liftoff came at 10:52 a.m. local time.\n", encoding="utf-8")
+        assert meta_path(path) == tmp_path / "launch.en.meta.toml"
+    (tmp_path / "launch.en.meta.toml").write_text('local_tz = "America/New_York"\nevent_date = 2024-06-05\n')
+    art = load_article(tmp_path / "launch.en.md")
+    assert art.local_tz == "America/New_York" and str(art.event_date) == "2024-06-05" and art.doc == "launch.en"

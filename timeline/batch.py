@@ -42,7 +42,7 @@ import pandas as pd
 from .errors import ArticleError, TimelineError
 from .pipeline import read
 from .schema import make_table
-from .text.article import article_from_text, read_text
+from .text.article import article_from_text, meta_path, read_text
 from .text.dates import parse_date
 from .text.langdata import available
 from .text.zones import zone_name
@@ -133,11 +133,6 @@ def doc_of(path: Path, root: Path) -> str:
     return path.relative_to(root).with_suffix("").as_posix()
 
 
-def sidecar_of(path: Path) -> Path:
-    # article.meta_path only strips ".txt" (X.md would look for X.md.meta.toml): strip any suffix here.
-    return path.with_name(path.name[: -len(path.suffix)] + ".meta.toml")
-
-
 def load_sidecar(sidecar: Path) -> dict:
     """The sidecar's metadata, or ArticleError naming what to fix."""
     try:
@@ -186,7 +181,7 @@ def read_rows(path, root, defaults: dict) -> tuple[pd.DataFrame, list[dict]]:
     # engine, dominates short articles), so the mention table is built once per batch or part.
     path, root = Path(path), Path(root)
     text, warnings = read_text(path)
-    sidecar = sidecar_of(path)
+    sidecar = meta_path(path)
     has_sidecar = sidecar.exists()
     meta = load_sidecar(sidecar) if has_sidecar else {}
     flags = {} if has_sidecar else {k: v for k, v in defaults.items() if v is not None}

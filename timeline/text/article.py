@@ -43,14 +43,20 @@ class Article:
     warnings: list = field(default_factory=list)
 
 
-def meta_path(path: Path) -> Path:
-    """data/X.nl.txt -> data/X.nl.meta.toml"""
-    stem = path.name[:-4] if path.name.endswith(".txt") else path.name
-    return path.with_name(stem + ".meta.toml")
+TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm")
 
 
 def doc_id(path: Path) -> str:
-    return path.name[:-4] if path.name.endswith(".txt") else path.stem
+    """data/X.nl.txt (or .md, .html) -> X.nl"""
+    for suffix in TEXT_SUFFIXES:
+        if path.name.lower().endswith(suffix):
+            return path.name[:-len(suffix)]
+    return path.stem
+
+
+def meta_path(path: Path) -> Path:
+    """data/X.nl.txt (or .md, .html) -> data/X.nl.meta.toml"""
+    return path.with_name(doc_id(path) + ".meta.toml")
 
 
 def read_text(path: Path) -> tuple[str, list[str]]:
