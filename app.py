@@ -19,8 +19,8 @@ from timeline.documents import bundled_ids
 from timeline.events.board import window
 from timeline.events.edits import apply_edits
 from timeline.events.story import Report, merge_reports
-from timeline.views.figures import VERDICT_COLOUR, default_range, is_timed, schedule_figure, timeline_figure
-from timeline.views.dashboard import (at_moment, day_bounds, first_time, headlines, highlighted, show_schedule,
+from timeline.views.figures import VERDICT_COLOUR, is_timed, schedule_figure, timeline_figure
+from timeline.views.dashboard import (at_moment, first_time, highlighted, show_schedule,
                                 show_table, verdict_style)
 from timeline.views.export import figure_html, to_csv, to_ics, to_json
 from timeline.schema import KINDS, STATUSES
@@ -29,7 +29,7 @@ from timeline.views.share import VIEWS, View, parse_view, share_url, view_to_par
 from timeline.text.zones import UTC, get_zone
 from timeline.ui.add import add_page
 from timeline.ui.edit import edit_panel
-from timeline.ui.charts import schedule_of, timeline_spec, with_cursor
+from timeline.ui.charts import headline_figures, ranges, schedule_of, timeline_spec, with_cursor
 from timeline.ui.library import get_store, read_doc, remember, session
 
 DATA = Path(__file__).parent / "data"
@@ -128,7 +128,10 @@ doc = selected
 if state.pop("tz_reset", False):              # another document: its own zone, no filters of the last one
     state.update(tz=meta["tz"], kinds=[], actors=[], status=[], ev="")
     state.pop("range", None)
-board = schedule_of(events)
+# Names the table for the caches: the document, its edits (id, undone), then the filters.
+table_key = (doc, tuple((e.id, e.undone) for e, _ in report)) if not is_story else \
+    (doc, int(pd.util.hash_pandas_object(events[["event_id", "start", "status", "actors"]]).sum()))  # its reports' edits
+board = schedule_of(events, table_key)
 actors_all = sorted({a for s in events["actors"] for a in str(s).split("; ") if a})
 defaults = View(doc=SEED_DOC, tz=meta["tz"])
 if first:
@@ -249,14 +252,14 @@ def draw_header() -> None:
     if events.empty:
         st.info("No times were found in this text. " + ("Add the events by hand under “Correct events” below."
                                                         if editable else "Nothing to draw yet."))
-    figures = headlines(board, events)
+    figures = headline_figures(board, events, table_key)
     if figures:
         for col, (name, value, detail) in zip(st.columns(len(figures)), figures):
             col.metric(name, value, detail or None, delta_color="off", delta_arrow="off")
 
 
 # ------------------------------------------------------------------ cursor
-lo, hi = day_bounds(events, zone, meta["date"])
+(lo, hi), _ = ranges(events, table_key, zone, meta["date"])
 cursor = st.session_state.get("cursor")
 cursor_notice = None
 if cursor is not None and not (lo <= cursor <= hi) and first:
@@ -292,8 +295,9 @@ head, controls, body = st.container(), st.container(), st.container()
 with body:
     if view_name == "timeline":
         chart, side = st.columns([3, 1])
-        spec = timeline_spec(shown, zone, tz2, st.session_state["lanes"], st.session_state["ev"] or None,
-                             state.get("range") or default_range(shown, zone) or (lo, hi))
+        shown_key = (table_key, tuple(state["kinds"]), tuple(state["actors"]), tuple(state["status"]))
+        spec = timeline_spec(shown, shown_key, zone, tz2, st.session_state["lanes"], st.session_state["ev"] or None,
+                             state.get("range") or ranges(shown, shown_key, zone, meta["date"])[1] or (lo, hi))
         picked_points = chart.plotly_chart(with_cursor(spec, cursor, zone), key="timeline_chart", on_select="rerun",
                                            selection_mode="points")
         points = (picked_points or {}).get("selection", {}).get("points", []) if picked_points else []

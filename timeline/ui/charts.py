@@ -12,7 +12,8 @@ import streamlit as st
 from plotly.basedatatypes import BaseFigure
 
 from ..events.schedule import build_schedule
-from ..views.figures import timeline_figure, wall
+from ..views.dashboard import day_bounds, headlines
+from ..views.figures import default_range, timeline_figure, wall
 
 
 class Prebuilt(BaseFigure):
@@ -25,9 +26,12 @@ class Prebuilt(BaseFigure):
         return self._spec
 
 
+# The tables are passed as `_events` (not hashed: hashing a table costs as much as a small figure) with
+# `key`, which names them: (document, its edits, the filters). Same key, same table.
+
 @st.cache_data(show_spinner=False, max_entries=64)
-def timeline_spec(events, zone: str, tz2, lanes: str, selected, span) -> dict:
-    return timeline_figure(events, tz=zone, tz2=tz2, lanes=lanes, selected=selected, span=span).to_dict()
+def timeline_spec(_events, key, zone: str, tz2, lanes: str, selected, span) -> dict:
+    return timeline_figure(_events, tz=zone, tz2=tz2, lanes=lanes, selected=selected, span=span).to_dict()
 
 
 def with_cursor(spec: dict, cursor, zone: str) -> Prebuilt:
@@ -40,5 +44,16 @@ def with_cursor(spec: dict, cursor, zone: str) -> Prebuilt:
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def schedule_of(events):
-    return build_schedule(events)
+def schedule_of(_events, key):
+    return build_schedule(_events)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def headline_figures(_board, _events, key):
+    return headlines(_board, _events)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def ranges(_events, key, zone: str, day):
+    """The cursor's bounds (the day) and the chart's default range (the timed events plus a margin)."""
+    return day_bounds(_events, zone, day), default_range(_events, zone)
