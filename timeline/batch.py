@@ -31,7 +31,6 @@ import multiprocessing
 import os
 import sys
 import time
-import tomllib
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,7 +41,7 @@ import pandas as pd
 from .errors import ArticleError, TimelineError
 from .pipeline import read
 from .schema import make_table
-from .text.article import article_from_text, meta_path, read_text
+from .text.article import article_from_text, meta_path, read_meta, read_text
 from .text.dates import parse_date
 from .text.langdata import available
 from .text.zones import zone_name
@@ -135,13 +134,7 @@ def doc_of(path: Path, root: Path) -> str:
 
 def load_sidecar(sidecar: Path) -> dict:
     """The sidecar's metadata, or ArticleError naming what to fix."""
-    try:
-        with sidecar.open("rb") as fh:
-            meta = tomllib.load(fh)
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ArticleError(f"{sidecar.name} is not valid TOML ({exc}); fix the file") from None
-    except OSError as exc:
-        raise ArticleError(f"{sidecar.name}: cannot read ({exc.strerror or exc})") from None
+    meta = read_meta(sidecar)
     try:
         if meta.get("local_tz") is not None:
             zone_name(meta["local_tz"])

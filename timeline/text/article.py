@@ -134,17 +134,26 @@ def blank_html(text: str) -> str:
     return "".join(out)
 
 
+def read_meta(mp: Path) -> dict:
+    """A metadata file's table; ArticleError naming the file when it is not readable TOML."""
+    try:
+        with mp.open("rb") as fh:
+            return tomllib.load(fh)
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ArticleError(f"{mp}: not valid TOML ({exc})") from None
+    except OSError as exc:
+        raise ArticleError(f"{mp}: cannot read ({exc.strerror or exc})") from None
+
+
 def load_meta(path: Path) -> tuple[dict, list[str]]:
+    """The sidecar of the article at `path`; a broken one is ignored with a warning (batch refuses it)."""
     mp = meta_path(path)
     if not mp.exists():
         return {}, []
     try:
-        with mp.open("rb") as fh:
-            return tomllib.load(fh), []
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        return {}, [f"{mp}: not valid TOML ({exc}); metadata ignored, fix the file"]
-    except OSError as exc:
-        return {}, [f"{mp}: cannot read ({exc.strerror or exc}); metadata ignored"]
+        return read_meta(mp), []
+    except ArticleError as exc:
+        return {}, [f"{exc}; metadata ignored, fix the file"]
 
 
 def infer_date(text: str, lang: str) -> tuple[date, int] | None:
