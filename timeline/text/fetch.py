@@ -209,12 +209,17 @@ def fetch_article(url: str, *, timeout: float = FETCH_TIMEOUT_S, max_bytes: int 
         return Fetched(url, _decode(body, headers.get_content_charset(), warnings), "", None, warnings)
     if kind not in ("text/html", "application/xhtml+xml"):
         raise FetchError(f"{url[:100]} is {kind}, not a web page or text; {PASTE}")
-    charset = headers.get_content_charset()
-    if not charset:    # <meta charset="..."> near the top of the page
+    text, title, published = read_page(body, headers.get_content_charset(), warnings, url)
+    return Fetched(url, text, title, published, warnings)
+
+
+def read_page(body: bytes, charset: str | None, warnings: list[str], url: str = "") -> tuple[str, str, date | None]:
+    """A web page's bytes (fetched or uploaded) as (text, title, published): decoded by the charset given,
+    else the one its <meta> names near the top, else UTF-8 or Windows-1252 with a warning."""
+    if not charset:
         m = re.search(rb"""<meta[^>]{0,200}charset=["']?([\w.:-]+)""", body[:4096], re.IGNORECASE)
         charset = m.group(1).decode("ascii") if m else None
-    text, title, published = html_to_text(_decode(body, charset, warnings), url)
-    return Fetched(url, text, title, published, warnings)
+    return html_to_text(_decode(body, charset, warnings), url)
 
 
 def html_to_text(html: str, url: str = "") -> tuple[str, str, date | None]:

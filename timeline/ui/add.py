@@ -48,14 +48,13 @@ def _read_upload(upload) -> None:
         return
     extra = {}
     if upload.name.lower().endswith((".html", ".htm")) or any("looks like HTML" in w for w in warnings):
-        from ..text.fetch import FetchError, html_to_text     # noqa: PLC0415 - trafilatura loads slowly
+        from ..text.fetch import FetchError, read_page        # noqa: PLC0415 - trafilatura loads slowly
+        warnings = [f"{upload.name} is a web page: its article text was taken out, markup and scripts left behind"]
         try:
-            text, title, published = html_to_text(raw.decode("utf-8", "replace"))
+            text, title, published = read_page(raw, None, warnings)     # decoded as a fetched page is
         except FetchError as exc:
             st.error(md_escape(str(exc), 500))
             return
-        warnings = [w for w in warnings if "looks like HTML" not in w] + [
-            f"{upload.name} is a web page: its article text was taken out, markup and scripts left behind"]
         extra = {"title": title, "published": published}
     _draft(text, warnings, extra)
 
