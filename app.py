@@ -43,8 +43,9 @@ st.set_page_config(page_title="Summit Timeline", layout="wide")
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def chart_html(doc: str, tz: str, tz2, lanes: str, ids: tuple, edits: int) -> str:
-    return figure_html(timeline_figure(EVENTS[EVENTS["event_id"].isin(ids)], tz=tz, tz2=tz2, lanes=lanes))
+def chart_html(_shown, key, tz: str, tz2, lanes: str) -> str:
+    """The offline chart of the table `key` names (see table_key below)."""
+    return figure_html(timeline_figure(_shown, tz=tz, tz2=tz2, lanes=lanes))
 
 
 def one(name: str) -> str | None:
@@ -123,14 +124,16 @@ try:
 except TimelineError as exc:
     st.error(f"Could not read {md_escape(selected)}: {md_escape(str(exc), 500)}")
     st.stop()
-EVENTS = events
 doc = selected
 if state.pop("tz_reset", False):              # another document: its own zone, no filters of the last one
     state.update(tz=meta["tz"], kinds=[], actors=[], status=[], ev="")
     state.pop("range", None)
-# Names the table for the caches: the document, its edits (id, undone), then the filters.
-table_key = (doc, tuple((e.id, e.undone) for e, _ in report)) if not is_story else \
-    (doc, int(pd.util.hash_pandas_object(events[["event_id", "start", "status", "actors"]]).sum()))  # its reports' edits
+# Names the table for the caches: a document and its edits (id, undone); a story, by what its merged
+# table holds (its reports' edits change it). shown_key adds the filters.
+if is_story:
+    table_key = (doc, int(pd.util.hash_pandas_object(events[["event_id", "start", "status", "actors"]]).sum()))
+else:
+    table_key = (doc, tuple((e.id, e.undone) for e, _ in report))
 board = schedule_of(events, table_key)
 actors_all = sorted({a for s in events["actors"] for a in str(s).split("; ") if a})
 defaults = View(doc=SEED_DOC, tz=meta["tz"])
@@ -141,13 +144,14 @@ if first:
     st.session_state.update(doc=view.story or view.doc, tz=view.tz, tz2=view.tz2 or "", kinds=list(view.kinds),
                             actors=list(view.actors), status=list(view.status), ev=view.ev or "",
                             view=view.view, lanes="actor", notices=notices)
+    def to_utc(wall):
+        # A link's wall time in its zone; one in a DST gap moves forward, one in a fold takes the first.
+        return pd.Timestamp(wall).tz_localize(get_zone(view.tz).zone, nonexistent="shift_forward",
+                                              ambiguous=True).tz_convert(UTC)
     if view.range is not None:
-        state["range"] = tuple(pd.Timestamp(w).tz_localize(get_zone(view.tz).zone, nonexistent="shift_forward",
-                                                             ambiguous=True).tz_convert(UTC) for w in view.range)
+        state["range"] = tuple(map(to_utc, view.range))
     if view.t is not None:
-        st.session_state["cursor"] = pd.Timestamp(view.t).tz_localize(get_zone(view.tz).zone,
-                                                                       nonexistent="shift_forward",
-                                                                       ambiguous=True).tz_convert(UTC)
+        st.session_state["cursor"] = to_utc(view.t)
 for notice in st.session_state.get("notices", []):
     st.warning(f"Link parameter ignored: {notice}")
 
@@ -166,7 +170,9 @@ for d in docs:
     except TimelineError:
         titles[d] = f"{d} (unreadable)"
 if store is not None:
-    titles.update({s: f"Story: {store.get_story(s).title}" for s in stories if store.get_story(s)})
+    titles.update({s: f"Story: {story.title}" for s, story in ((s, store.get_story(s)) for s in stories) if story})
+
+
 def draw_sidebar() -> None:
     """The controls. Drawn after the page's content (their values are in session state already), so the
     chart reaches the browser before the sidebar's widgets."""
@@ -217,9 +223,12 @@ for column, key in (("kind", "kinds"), ("status", "status")):
 if st.session_state["actors"]:
     wanted = set(st.session_state["actors"])
     shown = shown[[bool(wanted & set(str(a).split("; "))) for a in shown["actors"]]]
+shown_key = (table_key, tuple(state["kinds"]), tuple(state["actors"]), tuple(state["status"]))
 
 token = state["tokens"].get(doc) if not is_story and store is not None else None
 editable = bool(token) and store.can_edit(doc, token)
+
+
 def draw_header() -> None:
     """The article, notices and headline figures (drawn into their place above the chart, after it)."""
     st.text(f"{meta['title']}\n{meta['source']} · {meta['date'] or 'date unknown'} · local zone {meta['tz']}")
@@ -295,7 +304,6 @@ head, controls, body = st.container(), st.container(), st.container()
 with body:
     if view_name == "timeline":
         chart, side = st.columns([3, 1])
-        shown_key = (table_key, tuple(state["kinds"]), tuple(state["actors"]), tuple(state["status"]))
         spec = timeline_spec(shown, shown_key, zone, tz2, st.session_state["lanes"], st.session_state["ev"] or None,
                              state.get("range") or ranges(shown, shown_key, zone, meta["date"])[1] or (lo, hi))
         picked_points = chart.plotly_chart(with_cursor(spec, cursor, zone), key="timeline_chart", on_select="rerun",
@@ -352,8 +360,7 @@ with body:
         cols[0].download_button("CSV", to_csv(shown), f"{doc}.events.csv", "text/csv")
         cols[1].download_button("JSON", to_json(shown), f"{doc}.events.json", "application/json")
         cols[2].download_button("iCalendar", to_ics(shown, calendar_name=meta["title"]), f"{doc}.ics", "text/calendar")
-        cols[3].download_button("Chart (HTML)", chart_html(doc, zone, tz2, st.session_state["lanes"],
-                                                             tuple(shown["event_id"]), len(report)),
+        cols[3].download_button("Chart (HTML)", chart_html(shown, shown_key, zone, tz2, st.session_state["lanes"]),
                                 f"{doc}.timeline.html", "text/html")
 with head:
     draw_header()
