@@ -93,6 +93,7 @@ def add_document(store: Store, text: str, meta: dict, **flags) -> tuple[str, str
     art = article_from_text(text, meta, "new", **flags)
     final = clean_meta({**meta, "language": art.language, "event_date": art.event_date,
                         "local_tz": art.local_tz, "published": art.published})
-    loaded = read(article_from_text(text, final, document_id(text, final)))
+    art.doc = document_id(text, final)      # read once: the stored metadata is what `art` was read with
+    loaded = read(art)
     doc, token = store.add_document(text, final, engine=ENGINE_VERSION, events=len(loaded.events))
     return doc, token, loaded

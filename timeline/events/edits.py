@@ -79,8 +79,10 @@ def added_id(edit) -> str:
 
 def apply_edits(table: pd.DataFrame, edits, doc: str = "") -> tuple[pd.DataFrame, list[tuple]]:
     """The table with every edit that is not undone applied in order, and (edit, state) for each."""
+    if not edits:
+        return table, []
     rows = [row_record(r) for _, r in table.iterrows()]
-    frame = table.reset_index(drop=True)
+    frame = table.reset_index(drop=True)       # rebuilt after each change: the next edit is matched in it
     report = []
     for edit in edits:
         if edit.undone:
@@ -91,27 +93,22 @@ def apply_edits(table: pd.DataFrame, edits, doc: str = "") -> tuple[pd.DataFrame
             new.update(edit.after, event_id=added_id(edit), origin="edited", doc=doc or edit.doc,
                        engine_said=json.dumps({"added": True}))
             rows.append({**new, **_times(new, {k: edit.after[k] for k in ("start", "end") if k in edit.after})})
-            frame = make_table(rows)
-            report.append((edit, APPLIED))
-            continue
-        idx = find_target(frame, edit.target, edit.before)
-        if idx is None:
-            report.append((edit, UNMATCHED))
-            continue
-        if edit.action == "delete":
-            del rows[idx]
         else:
-            row = rows[idx]
-            said = json.loads(row["engine_said"]) if row.get("engine_said") else {}
-            changed = {k: v for k, v in edit.after.items() if k in EDITABLE}
-            for key in changed:
-                said.setdefault(key, row.get(key))       # the engine's value, not an earlier edit's
-            row.update(_times(row, changed), origin="edited", engine_said=json.dumps(said, default=str))
+            idx = find_target(frame, edit.target, edit.before)
+            if idx is None:
+                report.append((edit, UNMATCHED))
+                continue
+            if edit.action == "delete":
+                del rows[idx]
+            else:
+                row = rows[idx]
+                said = json.loads(row["engine_said"]) if row.get("engine_said") else {}
+                changed = {k: v for k, v in edit.after.items() if k in EDITABLE}
+                for key in changed:
+                    said.setdefault(key, row.get(key))       # the engine's value, not an earlier edit's
+                row.update(_times(row, changed), origin="edited", engine_said=json.dumps(said, default=str))
         frame = make_table(rows)
         report.append((edit, APPLIED))
-    if not edits:
-        return table, report
-    out = make_table(rows)
-    order = out["start"].fillna(out["start_earliest"])   # a moved event takes its new place in time
-    return out.assign(_o=order).sort_values(["_o", "line"], na_position="last").drop(columns="_o") \
+    order = frame["start"].fillna(frame["start_earliest"])   # a moved event takes its new place in time
+    return frame.assign(_o=order).sort_values(["_o", "line"], na_position="last").drop(columns="_o") \
         .reset_index(drop=True), report

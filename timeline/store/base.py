@@ -11,7 +11,7 @@ import hmac
 import json
 import secrets
 from abc import ABC, abstractmethod
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from ..errors import TimelineError
@@ -71,7 +71,6 @@ class Summary:
     events: int
     created: str
     bundled: bool = False
-    extra: dict = field(default_factory=dict)
 
 
 def clean_meta(meta: dict) -> dict:
