@@ -13,7 +13,7 @@ from plotly.basedatatypes import BaseFigure
 
 from ..events.schedule import build_schedule
 from ..views.dashboard import day_bounds, headlines
-from ..views.figures import default_range, timeline_figure, wall
+from ..views.figures import cursor_line, default_range, timeline_figure
 
 
 class Prebuilt(BaseFigure):
@@ -36,10 +36,8 @@ def timeline_spec(_events, key, zone: str, tz2, lanes: str, selected, span) -> d
 
 def with_cursor(spec: dict, cursor, zone: str) -> Prebuilt:
     """The cached spec plus the cursor's vertical line (the layout is copied, never changed in the cache)."""
-    line = {"type": "line", "x0": wall(cursor, zone), "x1": wall(cursor, zone), "xref": "x", "y0": 0, "y1": 1,
-            "yref": "y domain", "line": {"color": "#d32f2f", "width": 2}}
     layout = dict(spec.get("layout", {}))
-    layout["shapes"] = [*layout.get("shapes", []), line]
+    layout["shapes"] = [*layout.get("shapes", []), cursor_line(cursor, zone)]
     return Prebuilt({**spec, "layout": layout})
 
 

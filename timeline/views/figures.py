@@ -50,11 +50,6 @@ def both(ts, tz: str, tz2: str | None) -> str:
     return f"{first} / {stamp(ts, tz2)}" if tz2 and first else first
 
 
-def hover(row, tz: str, tz2: str | None) -> str:
-    """Hover text of one row (the vectorised `hovers` is what the chart uses)."""
-    return hovers(pd.DataFrame([dict(row)]), tz, tz2)[0]
-
-
 def _stamps(col: pd.Series, tz: str, tz2: str | None) -> pd.Series:
     """"Fri 10:22 AKDT" (or "... / Fri 14:22 EDT"), vectorised; "" where missing."""
     def one(zone):
@@ -140,11 +135,12 @@ def _positions(lane: pd.Series, x: pd.Series) -> pd.Series:
 
 
 def timeline_figure(events: pd.DataFrame, *, tz: str, tz2: str | None = None, lanes: str = "actor",
-                    cursor=None, selected: str | None = None, span=None) -> go.Figure:
+                    selected: str | None = None, span=None) -> go.Figure:
     """Lanes by actor or kind; each event labelled with its name and time beside its mark; ranges as bars,
     planned hollow/dashed, actual solid, cancelled grey; windows shaded; derived times as diamonds; the
     planned and actual of one slot joined by a thin line. Untimed and day-long items are left out
-    (`is_timed`): the page lists them apart. Large tables use WebGL and drop labels until few are in view."""
+    (`is_timed`): the page lists them apart. Large tables use WebGL and drop labels until few are in view;
+    over AGGREGATE_FROM events, counts per time bin. The cursor is a shape the caller adds (`cursor_line`)."""
     zone = get_zone(tz).zone
     fig = go.Figure()
     ev = events.loc[is_timed(events), [c for c in DRAWN if c in events.columns]]
@@ -156,7 +152,7 @@ def timeline_figure(events: pd.DataFrame, *, tz: str, tz2: str | None = None, la
     stats = pd.DataFrame({"lane": lane, "x": point}).groupby("lane")["x"].agg(["count", "min"])
     lanes_order = list(stats.sort_values(["count", "min"], ascending=[False, True]).index)
     if len(ev) > AGGREGATE_FROM:
-        return _density_figure(ev, point, lane, lanes_order, zone, cursor, tz, span)
+        return _density_figure(ev, point, lane, lanes_order, zone, tz, span)
     big = len(ev) > WEBGL_FROM
     scatter = go.Scattergl if big else go.Scatter
     shown = ev if span is None else ev[(ev["start"].fillna(ev["start_earliest"]) >= span[0])
@@ -200,19 +196,30 @@ def timeline_figure(events: pd.DataFrame, *, tz: str, tz2: str | None = None, la
     if joins[0]:
         fig.add_trace(scatter(x=joins[0], y=joins[1], mode="lines", hoverinfo="skip", name="planned → actual",
                               line=dict(color="#555", width=1.5, dash="dot")))
-    if cursor is not None:
-        fig.add_vline(x=wall(cursor, tz), line=dict(color="#d32f2f", width=2))
+    return _axes(fig, lanes_order, zone, tz, span, lane_height=90)
+
+
+def _axes(fig: go.Figure, lanes_order: list, zone: str, tz: str, span, lane_height: int) -> go.Figure:
+    """Lanes top to bottom in order, the x-axis in the zone's wall time, opening on `span` (zoom out or pan
+    to reach any other event), the legend above."""
     fig.update_yaxes(categoryorder="array", categoryarray=lanes_order[::-1], title=None)
     fig.update_xaxes(type="date", title=f"time ({zone})")
-    if span is not None:          # open on the timed events; zoom out or pan to reach any other
+    if span is not None:
         fig.update_xaxes(range=[wall(span[0], tz), wall(span[1], tz)])
-    fig.update_layout(height=max(300, 90 * len(lanes_order) + 130), margin=dict(l=10, r=70, t=60, b=10),
+    fig.update_layout(height=max(300, lane_height * len(lanes_order) + 130), margin=dict(l=10, r=70, t=60, b=10),
                       legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0), hovermode="closest",
                       dragmode="pan")
     return fig
 
 
-def _density_figure(ev, point, lane, lanes_order, zone, cursor, tz, span) -> go.Figure:
+def cursor_line(cursor, tz: str) -> dict:
+    """The cursor as a layout shape: a red vertical line at its wall time in tz."""
+    x = wall(cursor, tz)
+    return {"type": "line", "x0": x, "x1": x, "xref": "x", "y0": 0, "y1": 1, "yref": "y domain",
+            "line": {"color": "#d32f2f", "width": 2}}
+
+
+def _density_figure(ev, point, lane, lanes_order, zone, tz, span) -> go.Figure:
     """Thousands of events as one mark per lane, status and time bin, sized by its count: a spec of a few
     kilobytes whatever the table's size. The hover gives the count and the bin's times."""
     lo, hi = point.min(), point.max()
@@ -231,15 +238,7 @@ def _density_figure(ev, point, lane, lanes_order, zone, cursor, tz, span) -> go.
                        for n, t in zip(rows["n"], x)],
             hovertemplate="%{hovertext}<extra></extra>",
             marker=dict(symbol=symbol, color=colour, size=(4 + 3 * rows["n"] ** 0.5).clip(upper=30).tolist())))
-    if cursor is not None:
-        fig.add_vline(x=wall(cursor, tz), line=dict(color="#d32f2f", width=2))
-    fig.update_yaxes(categoryorder="array", categoryarray=lanes_order[::-1], title=None)
-    fig.update_xaxes(type="date", title=f"time ({zone})")
-    if span is not None:
-        fig.update_xaxes(range=[wall(span[0], tz), wall(span[1], tz)])
-    fig.update_layout(height=max(300, 40 * len(lanes_order) + 130), margin=dict(l=10, r=70, t=60, b=10),
-                      legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0), hovermode="closest")
-    return fig
+    return _axes(fig, lanes_order, zone, tz, span, lane_height=40)
 
 
 def _slot_joins(ev: pd.DataFrame, point: pd.Series, lane: pd.Series) -> tuple[list, list]:
