@@ -99,13 +99,13 @@ def telling(rep: Report, r, tz: str, day) -> dict:
             if not pd.isna(r["stated_text"]) else "", "event_id": str(r["event_id"])}
 
 
-def disagreement(cluster, tz, day) -> str:
+def disagreement(cluster, tellings: list[dict]) -> str:
     """"10:54 AKDT (TASS) vs shortly before 11:00 AKDT (CBS News)" when the tellings differ, else ""."""
-    timed = [(rep, r) for rep, r in cluster if _point(r) is not None]
+    timed = [(r, t) for (_, r), t in zip(cluster, tellings) if _point(r) is not None]
     # Different stated instants disagree; "about 11:00" beside "11:00" does not.
-    if len({_point(r).floor("min") for _, r in timed}) < 2:
+    if len({_point(r).floor("min") for r, _ in timed}) < 2:
         return ""
-    return " vs ".join(f"{telling(rep, r, tz, day)['when']} ({rep.source})" for rep, r in timed)
+    return " vs ".join(f"{t['when']} ({t['source']})" for _, t in timed)
 
 
 def make_story_table(clusters, tz: str, day=None) -> pd.DataFrame:
@@ -123,7 +123,7 @@ def make_story_table(clusters, tz: str, day=None) -> pd.DataFrame:
                    .hexdigest()[:10],
                    sources=" | ".join(f"{t['source']}: {t['when']} “{t['quote']}”" for t in tellings))
         rows.append(row)
-        extra.append({"told_by": len({t["doc"] for t in tellings}), "disagreement": disagreement(cluster, tz, day),
+        extra.append({"told_by": len({t["doc"] for t in tellings}), "disagreement": disagreement(cluster, tellings),
                       "tellings": json.dumps(tellings, ensure_ascii=False)})
     table = make_table(rows)
     for name in ("told_by", "disagreement", "tellings"):
