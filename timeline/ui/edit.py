@@ -11,7 +11,7 @@ from ..events.edits import UNMATCHED, row_record
 from ..schema import KINDS, MODIFIERS, STATUSES
 from ..store import StoreError
 from ..text.scan import line_number, newline_offsets
-from ..text.zones import get_zone
+from ..text.zones import earliest_reading, get_zone
 from ..views.safe import md_escape
 
 WALL = "%Y-%m-%d %H:%M"
@@ -22,7 +22,7 @@ def wall(ts, zone: str) -> str:
 
 
 def parse_wall(text: str, zone: str):
-    """'2025-08-15 10:54' as wall time in zone -> UTC Timestamp (pytz localize), None for empty."""
+    """'2025-08-15 10:54' as wall time in zone -> UTC Timestamp, None for empty."""
     text = text.strip().replace("T", " ")
     if not text:
         return None
@@ -32,8 +32,8 @@ def parse_wall(text: str, zone: str):
         raise TimelineError(f"{md_escape(text)} is not a time: write YYYY-MM-DD HH:MM") from None
     if naive.tzinfo is not None or pd.isna(naive):
         raise TimelineError(f"{md_escape(text)}: write the wall time without a zone, YYYY-MM-DD HH:MM")
-    local = get_zone(zone).localize(naive.to_pydatetime(), is_dst=True)
-    return pd.Timestamp(local).tz_convert("UTC")
+    # The zones module's reading of a wall time: in a DST gap or fold, the earlier of the two instants.
+    return pd.Timestamp(earliest_reading(get_zone(zone).zone, naive.date(), naive.hour * 60 + naive.minute))
 
 
 def _fields(prefix: str, row: dict, zone: str, zones: list[str]) -> dict:
