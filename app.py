@@ -30,6 +30,7 @@ from timeline.text.zones import UTC, get_zone
 from timeline.ui.add import add_page
 from timeline.ui.edit import edit_panel
 from timeline.ui.charts import headline_figures, ranges, schedule_of, timeline_spec, with_cursor
+from timeline.ui.later import ask_for_the_rest, in_browser
 from timeline.ui.library import get_store, read_doc, remember, session
 
 DATA = Path(__file__).parent / "data"
@@ -246,7 +247,7 @@ def draw_header() -> None:
             st.text_input("Your edit link, shown once: keep it. It is the only way back to correcting or deleting this "
                           "document; the share link below opens it read-only.", link, key="edit_link_once")
     if state.get("edit_notice"):
-        st.info(state.pop("edit_notice"))
+        st.info(state["edit_notice"])          # dropped once a whole page has shown it (below)
     if store is not None and not is_story and not meta["bundled"]:
         latest = max((e.id for e in report_edits(report)), default=0)
         seen = state.setdefault("seen_edit", {})
@@ -270,35 +271,57 @@ def draw_header() -> None:
 # ------------------------------------------------------------------ cursor
 (lo, hi), _ = ranges(events, table_key, zone, meta["date"])
 cursor = st.session_state.get("cursor")
-cursor_notice = None
 if cursor is not None and not (lo <= cursor <= hi) and first:
-    cursor_notice = (f"Link parameter ignored: t: outside the article's day ({lo:%d %b %H:%M}–{hi:%d %b %H:%M} "
-                     f"{lo:%Z}); showing the first time")
+    # Kept until a whole page has shown it (a browser's first view leaves the scrubber out).
+    state["cursor_notice"] = (f"Link parameter ignored: t: outside the article's day ({lo:%d %b %H:%M}–"
+                              f"{hi:%d %b %H:%M} {lo:%Z}); showing the first time")
 if cursor is None or not (lo <= cursor <= hi):
     cursor = first_time(events, lo, hi)
 slider_key = f"t_{zone}_{lo.value}"
 if st.session_state.pop("advance", False) or slider_key not in st.session_state:
     st.session_state[slider_key] = cursor.tz_convert(zone).to_pydatetime()
-# Read before the widgets exist (they are drawn after the chart, in their place above it).
+# Read before the widgets exist (the slider is drawn under the chart, after it).
 cursor = pd.Timestamp(st.session_state[slider_key]).tz_convert(UTC)
 st.session_state["cursor"] = cursor
 view_name = st.session_state.get("view", "timeline")
 
 
-def draw_controls() -> bool:
-    """The cursor, Play and the view choice; returns whether Play is on."""
-    if cursor_notice:
-        st.warning(cursor_notice)
+def draw_scrubber() -> bool:
+    """The cursor and Play, under the chart like a player's scrubber; returns whether Play is on."""
+    if state.get("cursor_notice"):
+        st.warning(state.pop("cursor_notice"))
     left, right = st.columns([5, 1])
     left.slider("Cursor", min_value=lo.to_pydatetime(), max_value=hi.to_pydatetime(), step=STEP,
                 format="ddd HH:mm", key=slider_key)
-    playing = right.toggle("Play", key="play")
-    st.radio("View", VIEWS, key="view", horizontal=True)
-    return playing
+    return right.toggle("Play", key="play")
+
+
+def draw_beside_chart(chart, side) -> None:
+    """The timeline's companions: what is under way at the cursor (both zones), and what the chart leaves
+    out, listed under it."""
+    now = f"At {cursor.tz_convert(zone):%H:%M %Z}" + (f" · {cursor.tz_convert(get_zone(tz2).zone):%H:%M %Z}"
+                                                       if tz2 else "")
+    side.subheader(now)
+    for heading, rows in at_moment(shown, cursor).items():
+        side.caption(heading)
+        if not rows:
+            side.text("—")
+        for r in rows:
+            when = r["start"] if not pd.isna(r["start"]) else r["start_earliest"]
+            second = f" / {when.tz_convert(get_zone(tz2).zone):%H:%M %Z}" if tz2 else ""
+            side.text(f"{when.tz_convert(zone):%H:%M}{second} {r['label']}")
+    apart = shown[~is_timed(shown)]
+    if len(apart):
+        # Day-long and untimed items: listed under the chart, not drawn as bars across its lanes.
+        # Plain text: a data grid here would load its large script before the first chart is drawn.
+        with chart.expander(f"Not timed ({len(apart)}): named only to a day, or with no time", expanded=False):
+            listed = show_table(apart, zone, tz2, meta["date"])
+            st.text("\n".join(f"{r.event} · {r.status} · {r.when or 'no time'} · line {r.line}"
+                               for r in listed.itertuples()))
 
 
 st.title("Summit Timeline")
-head, controls, body = st.container(), st.container(), st.container()
+head, body = st.container(), st.container()
 
 # ------------------------------------------------------------------ views
 with body:
@@ -311,25 +334,6 @@ with body:
         points = (picked_points or {}).get("selection", {}).get("points", []) if picked_points else []
         if points and points[0].get("customdata"):
             st.session_state["ev"] = points[0]["customdata"]
-        now = f"At {cursor.tz_convert(zone):%H:%M %Z}" + (f" · {cursor.tz_convert(get_zone(tz2).zone):%H:%M %Z}"
-                                                           if tz2 else "")
-        side.subheader(now)
-        for heading, rows in at_moment(shown, cursor).items():
-            side.caption(heading)
-            if not rows:
-                side.text("—")
-            for r in rows:
-                when = r["start"] if not pd.isna(r["start"]) else r["start_earliest"]
-                second = f" / {when.tz_convert(get_zone(tz2).zone):%H:%M %Z}" if tz2 else ""
-                side.text(f"{when.tz_convert(zone):%H:%M}{second} {r['label']}")
-        apart = shown[~is_timed(shown)]
-        if len(apart):
-            # Day-long and untimed items: listed under the chart, not drawn as bars across its lanes.
-            # Plain text: a data grid here would load its large script before the first chart is drawn.
-            with chart.expander(f"Not timed ({len(apart)}): named only to a day, or with no time", expanded=False):
-                listed = show_table(apart, zone, tz2, meta["date"])
-                st.text("\n".join(f"{r.event} · {r.status} · {r.when or 'no time'} · line {r.line}"
-                                   for r in listed.itertuples()))
     elif view_name == "schedule":
         # A static table wraps its cells: both zones and the verdict fit the page, nothing scrolls sideways.
         st.table(verdict_style(show_schedule(board, zone, tz2, meta["date"]), VERDICT_COLOUR).hide(axis="index"))
@@ -364,8 +368,14 @@ with body:
                                 f"{doc}.timeline.html", "text/html")
 with head:
     draw_header()
-with controls:
-    playing = draw_controls()
+    st.radio("View", VIEWS, key="view", horizontal=True)
+if first and in_browser():
+    ask_for_the_rest(chart=view_name in ("timeline", "schedule"))
+    st.stop()
+state.pop("edit_notice", None)
+if view_name == "timeline":
+    draw_beside_chart(chart, side)
+playing = draw_scrubber()
 
 by_id = events.set_index("event_id")
 if st.session_state.get("ev") and st.session_state["ev"] not in by_id.index:

@@ -86,3 +86,39 @@ def test_a_shared_link_on_a_phone_shows_the_chart_and_nothing_scrolls_sideways(p
     assert box["x"] >= 0 and box["x"] + box["width"] <= 390 + 1, box
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     expect(page.get_by_test_id("stSidebar")).to_have_attribute("data-collapsed", "true")
+
+
+# Per animation frame from navigation: when the chart first holds data, and what else the page held then.
+FIRST_VIEW = """(() => {
+    const tick = () => {
+        const plots = [...document.querySelectorAll('[data-testid="stPlotlyChart"] .js-plotly-plot')];
+        if (plots.some(p => p.data && p.offsetParent)) {
+            window.__firstView = {
+                sliders: document.querySelectorAll('[role="slider"]').length,
+                zoneBox: document.querySelectorAll('[data-testid="stSidebar"] [role="combobox"]').length,
+                title: !!document.querySelector('h1'),
+            };
+        } else { requestAnimationFrame(tick); }
+    };
+    requestAnimationFrame(tick);
+})();"""
+
+
+def test_the_chart_comes_first_and_the_controls_follow_without_a_click(page: Page, app_url):
+    """The first view is the header and the chart; the browser then asks for the rest by itself. A link's
+    notice about its cursor (shown with the scrubber) survives the step."""
+    page.set_viewport_size({"width": 1400, "height": 900})
+    page.add_init_script(FIRST_VIEW)
+    page.goto(app_url + "/?t=2025-08-20T10:00")
+    page.wait_for_function("() => window.__firstView !== undefined", timeout=60_000)
+    first_view = page.evaluate("window.__firstView")
+    assert first_view == {"sliders": 0, "zoneBox": 0, "title": True}, first_view
+    # No click, no key: the controls arrive, the placeholder goes, one chart is shown.
+    expect(page.get_by_role("slider", name="Cursor")).to_be_visible()
+    expect(page.get_by_role("combobox", name="Time zone")).to_be_visible()
+    expect(page.get_by_text("Loading the controls…")).to_have_count(0)
+    expect(page.get_by_text("t: outside the article's day", exact=False)).to_be_visible()
+    assert page.evaluate(f"() => [...document.querySelectorAll('{CHART}')].filter(p => p.offsetParent).length") == 1
+    # The whole page's link is written to the address bar: the default zone is left out, t is the first time.
+    page.wait_for_function("() => new URL(location.href).searchParams.get('t') !== '2025-08-20T10:00'")
+    assert "tz=" not in page.url
