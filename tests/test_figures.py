@@ -66,5 +66,16 @@ def test_ten_thousand_events_draw_as_counts_in_a_small_spec():
     events = make_table(rows)
     fig = timeline_figure(events, tz=AK, span=default_range(events, AK))
     assert len(fig.to_json()) < 300_000                  # drawn one by one, the spec was over 2 MB
-    counts = sum(sum(int(h.split(" ")[0]) for h in tr.hovertext) for tr in fig.data if tr.hovertext)
-    assert counts == 10_000                              # every event is in one bin's count
+    (heat,) = fig.data
+    assert heat.type == "heatmap"
+    cells = [(z, h) for zs, hs in zip(heat.z, heat.hovertext) for z, h in zip(zs, hs)]
+    assert sum(z for z, _ in cells if z == z) == 10_000  # every event is in one bin's count (NaN: empty bin)
+    for z, hover in cells:
+        if z != z:
+            assert hover == ""
+            continue
+        head, detail = hover.split("<br>")
+        assert head.startswith(f"{int(z)} events, ")
+        # The bin's count by status adds up to its total: a third of the events are planned.
+        assert sum(int(part.split()[0]) for part in detail.split(", ")) == z
+    assert len(heat.y) == 7 and set(heat.y) == {f"Person {i}" for i in range(7)}
