@@ -14,6 +14,7 @@ the dashboard / one-chart ratio (target at most 1.2).
 Zone switch: from the click on a zone's option to the first animation frame on which the one visible chart
 holds that zone's wall time (both timed in the page); at the seed (app.py), at --events events (the app's
 own cached spec and cursor path), and on a floor page (one small chart and a zone box) for scale.
+Cursor move: from a key press on the Cursor slider to the frame where the chart's cursor line has moved.
 The first rounds of each meet cold caches (each zone's figure is built once); all rounds are printed.
 """
 
@@ -157,6 +158,50 @@ def zone_switches(browser, url: str, zones, rounds: int) -> list[float]:
         context.close()
 
 
+# Cursor move: from the key press on the slider to the first frame on which the visible chart's cursor line
+# (its last shape) has left where it was.
+PRESSED = """document.addEventListener('keydown', () => {
+    window.__pressed = performance.now();   // the key goes to the focused slider
+}, true);"""
+CURSOR_AT = """() => {
+    const p = [...document.querySelectorAll('[data-testid="stPlotlyChart"] .js-plotly-plot')].find(p => p.offsetParent);
+    const shapes = p && p.layout && p.layout.shapes;
+    return shapes && shapes.length ? String(shapes[shapes.length - 1].x0) : null;
+}"""
+MOVED = """(before) => {
+    window.__moved = undefined;
+    const at = %CURSOR_AT%;
+    const tick = () => {
+        const now = at();
+        if (now !== null && now !== before) { window.__moved = performance.now(); } else { requestAnimationFrame(tick); }
+    };
+    requestAnimationFrame(tick);
+}"""
+
+
+def cursor_moves(browser, url: str, rounds: int) -> list[float]:
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    try:
+        context.add_init_script(PRESSED)
+        page = context.new_page()
+        page.set_default_timeout(120_000)
+        page.goto(url)
+        slider = page.get_by_role("slider", name="Cursor")
+        slider.wait_for(state="visible")
+        page.wait_for_timeout(1000)
+        out = []
+        for _ in range(rounds):
+            before = page.evaluate(CURSOR_AT)
+            page.evaluate(MOVED.replace("%CURSOR_AT%", CURSOR_AT), before)
+            slider.press("ArrowRight")
+            page.wait_for_function("() => window.__moved !== undefined", timeout=120_000)
+            out.append(page.evaluate("window.__moved - window.__pressed") / 1000)
+            page.wait_for_timeout(500)
+        return out
+    finally:
+        context.close()
+
+
 def line(name: str, values: list[float]) -> str:
     return (f"{name:<40} median {statistics.median(values):6.3f} s   min {min(values):6.3f}   "
             f"max {max(values):6.3f}   (n={len(values)})")
@@ -192,6 +237,7 @@ def main(argv=None) -> None:
                 seed = zone_switches(browser, urls["dashboard"], SEED_ZONES, args.rounds)
                 big = zone_switches(browser, urls["big"], BIG_ZONES, args.rounds)
                 floor = zone_switches(browser, urls["floor"], FLOOR_ZONES, args.rounds)
+                moves = cursor_moves(browser, urls["dashboard"], args.rounds)
                 version = browser.version
             finally:
                 browser.close()
@@ -203,7 +249,8 @@ def main(argv=None) -> None:
     print(line("zone switch, seed", seed))
     print(line(f"zone switch, {args.events:,} events", big))
     print(line("zone switch, floor (one chart, zone box)", floor))
-    for name, values in (("seed", seed), (f"{args.events:,} events", big), ("floor", floor)):
+    print(line("cursor move (slider key), seed", moves))
+    for name, values in (("seed", seed), (f"{args.events:,} events", big), ("floor", floor), ("cursor", moves)):
         print(f"  {name} rounds: " + " ".join(f"{v:.3f}" for v in values))
 
 
