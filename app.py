@@ -293,6 +293,8 @@ def draw_scrubber() -> bool:
     left, right = st.columns([5, 1])
     left.slider("Cursor", min_value=lo.to_pydatetime(), max_value=hi.to_pydatetime(), step=STEP,
                 format="ddd HH:mm", key=slider_key)
+    if state.pop("play_ended", False):
+        st.session_state["play"] = False
     return right.toggle("Play", key="play")
 
 
@@ -360,12 +362,17 @@ with body:
         rows = chosen.selection.rows if chosen else []
         if rows:
             st.session_state["ev"] = listed.iloc[rows[0]]["id"]
+        # Made when pressed, on Streamlit's download thread: a visit builds none of them (the offline chart
+        # alone carries all of plotly.js), and pressing one does not rerun the page.
         cols = st.columns(4)
-        cols[0].download_button("CSV", to_csv(shown), f"{doc}.events.csv", "text/csv")
-        cols[1].download_button("JSON", to_json(shown), f"{doc}.events.json", "application/json")
-        cols[2].download_button("iCalendar", to_ics(shown, calendar_name=meta["title"]), f"{doc}.ics", "text/calendar")
-        cols[3].download_button("Chart (HTML)", chart_html(shown, shown_key, zone, tz2, st.session_state["lanes"]),
-                                f"{doc}.timeline.html", "text/html")
+        lanes = st.session_state["lanes"]
+        for col, (label, make, name, mime) in zip(cols, (
+                ("CSV", lambda: to_csv(shown), f"{doc}.events.csv", "text/csv"),
+                ("JSON", lambda: to_json(shown), f"{doc}.events.json", "application/json"),
+                ("iCalendar", lambda: to_ics(shown, calendar_name=meta["title"]), f"{doc}.ics", "text/calendar"),
+                ("Chart (HTML)", lambda: chart_html(shown, shown_key, zone, tz2, lanes), f"{doc}.timeline.html",
+                 "text/html"))):
+            col.download_button(label, make, name, mime, on_click="ignore")
 with head:
     draw_header()
     st.radio("View", VIEWS, key="view", horizontal=True)
@@ -422,10 +429,10 @@ draw_sidebar()
 
 if playing:
     time.sleep(0.6)
-    nxt = cursor + STEP
-    if nxt > hi:
-        st.session_state["play"] = False
+    if cursor >= hi:
+        # The toggle is drawn already: switched off at the start of the next run, before it exists.
+        state["play_ended"] = True
     else:
-        st.session_state["cursor"] = nxt
+        st.session_state["cursor"] = min(cursor + STEP, hi)     # the last step lands on the day's end
         st.session_state["advance"] = True
     st.rerun()

@@ -480,7 +480,9 @@ def test_table_view_downloads():
     buttons = at.get("download_button")
     assert [b.proto.label for b in buttons] == ["CSV", "JSON", "iCalendar", "Chart (HTML)"]
     for b in buttons:
-        assert b.proto.url, f"{b.proto.label} has no file behind it"
+        # Made when pressed (tests/browser/test_dashboard_browser.py downloads one), and no rerun then.
+        assert b.proto.deferred_file_id and not b.proto.url, f"{b.proto.label} is built eagerly"
+        assert b.proto.ignore_rerun
 
 
 # ----------------------------------------------------------------------------- hostile article

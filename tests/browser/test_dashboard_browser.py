@@ -266,3 +266,19 @@ def test_source_view_shows_markup_as_text(page: Page, xss_url, tmp_path):
     page.wait_for_timeout(500)
     assert page.evaluate("typeof window.__xss") == "undefined"
     assert dialogs == []
+
+
+def test_downloads_are_made_when_pressed(page: Page, app_url, tmp_path):
+    """The table view's exports are built on demand; the CSV and the offline chart hold the seed's events."""
+    page.set_viewport_size({"width": 1400, "height": 900})
+    page.goto(app_url + "/?view=table&tz=America/New_York")
+    for label, check in (("CSV", lambda text: "Air Force One" in text or "Trump" in text),
+                         ("Chart (HTML)", lambda text: "plotly" in text.lower() and "time (America" in text and "New_York" in text)):
+        button = page.get_by_role("button", name=label, exact=True)
+        expect(button).to_be_visible(timeout=WAIT)
+        with page.expect_download(timeout=WAIT) as info:
+            button.click()
+        path = tmp_path / info.value.suggested_filename
+        info.value.save_as(path)
+        text = path.read_text(encoding="utf-8")
+        assert path.name.startswith(SEED) and check(text), (label, text[:300])
