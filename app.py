@@ -265,7 +265,8 @@ def draw_header() -> None:
     figures = headline_figures(board, events, table_key)
     if figures:
         for col, (name, value, detail) in zip(st.columns(len(figures)), figures):
-            col.metric(name, value, detail or None, delta_color="off", delta_arrow="off")
+            # A metric's label is Markdown, and the name comes from the article.
+            col.metric(md_escape(name, 120), value, detail or None, delta_color="off", delta_arrow="off")
 
 
 # ------------------------------------------------------------------ cursor

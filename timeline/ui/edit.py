@@ -107,7 +107,7 @@ def edit_panel(store, doc: str, token: str, events: pd.DataFrame, text: str, zon
             try:
                 after = {} if drop else _changes(got, row)
             except TimelineError as exc:
-                st.error(str(exc))
+                st.error(md_escape(str(exc), 500))
                 return
             if drop:
                 _save(store, doc, token, "delete", pick, row, {})
@@ -127,7 +127,7 @@ def edit_panel(store, doc: str, token: str, events: pd.DataFrame, text: str, zon
         try:
             after = _changes(got, {})
         except TimelineError as exc:
-            st.error(str(exc))
+            st.error(md_escape(str(exc), 500))
             return
         if not after.get("start") and not got["label"].strip():
             st.error("Give the event at least a label and a start.")
