@@ -132,13 +132,19 @@ def first_paint(browser, url: str, bare_port: str) -> float:
         context.close()
 
 
-def zone_switches(browser, url: str, zones, rounds: int) -> list[float]:
+def opened(browser, url: str, script: str):
+    """A fresh 1400x900 context with `script` run in every page, and a page on url."""
     context = browser.new_context(viewport={"width": 1400, "height": 900})
+    context.add_init_script(script)
+    page = context.new_page()
+    page.set_default_timeout(120_000)
+    page.goto(url)
+    return context, page
+
+
+def zone_switches(browser, url: str, zones, rounds: int) -> list[float]:
+    context, page = opened(browser, url, CLICKED)
     try:
-        context.add_init_script(CLICKED)
-        page = context.new_page()
-        page.set_default_timeout(120_000)
-        page.goto(url)
         label, zone, x = zones[-1]
         page.wait_for_function(SHOWS, arg=[zone, x], timeout=120_000, polling="raf")
         page.wait_for_timeout(2000)            # the rest of the page follows the first view's chart
@@ -180,12 +186,8 @@ MOVED = """(before) => {
 
 
 def cursor_moves(browser, url: str, rounds: int) -> list[float]:
-    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    context, page = opened(browser, url, PRESSED)
     try:
-        context.add_init_script(PRESSED)
-        page = context.new_page()
-        page.set_default_timeout(120_000)
-        page.goto(url)
         slider = page.get_by_role("slider", name="Cursor")
         slider.wait_for(state="visible")
         page.wait_for_timeout(1000)
