@@ -76,14 +76,28 @@ def _frame(names: list[str], rows: list[list]) -> pd.DataFrame:
 _FIELD, _EOL = re.compile(r'"((?:[^"]|"")*)"|([^,"\r\n]*)'), re.compile(r"\r\n?|\n")
 
 
+# A cell a spreadsheet would run as a formula starts with one of these: it is written behind a "'" (and so is
+# a cell whose leading quotes hide one, so that from_csv can take exactly one quote off and give it back).
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _defused(text: str) -> str:
+    return "'" + text if text.lstrip("'").startswith(_FORMULA) else text
+
+
+def _restored(text: str | None) -> str | None:
+    return text[1:] if text and text.startswith("'") and text.lstrip("'").startswith(_FORMULA) else text
+
+
 def _csv_field(value) -> str:
-    text = "" if value is None else str(value)
+    text = "" if value is None else _defused(str(value))
     quote = value is not None and (text == "" or any(c in text for c in ',"\r\n'))
     return '"' + text.replace('"', '""') + '"' if quote else text
 
 
 def to_csv(table: pd.DataFrame) -> str:
-    """RFC 4180 CSV with a header row; times as ISO UTC; missing values as empty unquoted fields."""
+    """RFC 4180 CSV with a header row; times as ISO UTC; missing values as empty unquoted fields; cells
+    that a spreadsheet would run as formulas behind a "'" (from_csv removes it)."""
     lines = [",".join(_csv_field(n) for n in table.columns)]
     lines += [",".join(_csv_field(v) for v in rec.values()) for rec in records(table)]
     return "\r\n".join(lines) + "\r\n"
@@ -96,7 +110,7 @@ def _parse_csv(text: str) -> list[list[str | None]]:
         while True:
             m = _FIELD.match(text, pos)
             quoted, bare = m.group(1), m.group(2)
-            row.append(quoted.replace('""', '"') if quoted is not None else (bare or None))
+            row.append(_restored(quoted.replace('""', '"') if quoted is not None else (bare or None)))
             pos = m.end()
             if not text.startswith(",", pos):
                 break
