@@ -8,6 +8,7 @@ import json
 import re
 import time
 from datetime import timedelta
+from functools import partial
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
@@ -365,14 +366,13 @@ with body:
             st.session_state["ev"] = listed.iloc[rows[0]]["id"]
         # Made when pressed, on Streamlit's download thread: a visit builds none of them (the offline chart
         # alone carries all of plotly.js), and pressing one does not rerun the page.
-        cols = st.columns(4)
-        lanes = st.session_state["lanes"]
-        for col, (label, make, name, mime) in zip(cols, (
-                ("CSV", lambda: to_csv(shown), f"{doc}.events.csv", "text/csv"),
-                ("JSON", lambda: to_json(shown), f"{doc}.events.json", "application/json"),
-                ("iCalendar", lambda: to_ics(shown, calendar_name=meta["title"]), f"{doc}.ics", "text/calendar"),
-                ("Chart (HTML)", lambda: chart_html(shown, shown_key, zone, tz2, lanes), f"{doc}.timeline.html",
-                 "text/html"))):
+        # Each is bound to this run's table and view: it runs later, on another thread.
+        for col, (label, make, name, mime) in zip(st.columns(4), (
+                ("CSV", partial(to_csv, shown), f"{doc}.events.csv", "text/csv"),
+                ("JSON", partial(to_json, shown), f"{doc}.events.json", "application/json"),
+                ("iCalendar", partial(to_ics, shown, calendar_name=meta["title"]), f"{doc}.ics", "text/calendar"),
+                ("Chart (HTML)", partial(chart_html, shown, shown_key, zone, tz2, st.session_state["lanes"]),
+                 f"{doc}.timeline.html", "text/html"))):
             col.download_button(label, make, name, mime, on_click="ignore")
 with head:
     draw_header()
