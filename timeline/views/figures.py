@@ -146,7 +146,7 @@ def timeline_figure(events: pd.DataFrame, *, tz: str, tz2: str | None = None, la
     planned hollow/dashed, actual solid, cancelled grey; windows shaded; derived times as diamonds; the
     planned and actual of one slot joined by a thin line. Untimed and day-long items are left out
     (`is_timed`): the page lists them apart. Large tables use WebGL and drop labels until few are in view;
-    over AGGREGATE_FROM events, counts per time bin. The cursor is a shape the caller adds (`cursor_line`)."""
+    over AGGREGATE_FROM events, a heatmap of counts per time bin. The cursor is a shape the caller adds (`cursor_line`)."""
     zone = get_zone(tz).zone
     fig = go.Figure()
     ev = events.loc[is_timed(events), [c for c in DRAWN if c in events.columns]]
@@ -157,7 +157,7 @@ def timeline_figure(events: pd.DataFrame, *, tz: str, tz2: str | None = None, la
     stats = pd.DataFrame({"lane": lane, "x": point}).groupby("lane")["x"].agg(["count", "min"])
     lanes_order = list(stats.sort_values(["count", "min"], ascending=[False, True]).index)
     if len(ev) > AGGREGATE_FROM:
-        return _density_figure(ev, point, lane, lanes_order, zone, tz, span)
+        return _density_figure(ev, point, lane, lanes_order, zone, span)
     big = len(ev) > WEBGL_FROM
     scatter = go.Scattergl if big else go.Scatter
     shown = ev if span is None else ev[(ev["start"].fillna(ev["start_earliest"]) >= span[0])
@@ -201,16 +201,16 @@ def timeline_figure(events: pd.DataFrame, *, tz: str, tz2: str | None = None, la
     if joins[0]:
         fig.add_trace(scatter(x=joins[0], y=joins[1], mode="lines", hoverinfo="skip", name="planned → actual",
                               line=dict(color="#555", width=1.5, dash="dot")))
-    return _axes(fig, lanes_order, zone, tz, span, lane_height=90)
+    return _axes(fig, lanes_order, zone, span, lane_height=90)
 
 
-def _axes(fig: go.Figure, lanes_order: list, zone: str, tz: str, span, lane_height: int) -> go.Figure:
+def _axes(fig: go.Figure, lanes_order: list, zone: str, span, lane_height: int) -> go.Figure:
     """Lanes top to bottom in order, the x-axis in the zone's wall time, opening on `span` (zoom out or pan
     to reach any other event), the legend above."""
     fig.update_yaxes(categoryorder="array", categoryarray=lanes_order[::-1], title=None)
     fig.update_xaxes(type="date", title=f"time ({zone})")
     if span is not None:
-        fig.update_xaxes(range=[wall(span[0], tz), wall(span[1], tz)])
+        fig.update_xaxes(range=[wall(span[0], zone), wall(span[1], zone)])
     fig.update_layout(height=max(300, lane_height * len(lanes_order) + 130), margin=dict(l=10, r=70, t=60, b=10),
                       legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0), hovermode="closest",
                       dragmode="pan")
@@ -224,7 +224,7 @@ def cursor_line(cursor, tz: str) -> dict:
             "line": {"color": "#d32f2f", "width": 2}}
 
 
-def _density_figure(ev, point, lane, lanes_order, zone, tz, span) -> go.Figure:
+def _density_figure(ev, point, lane, lanes_order, zone: str, span) -> go.Figure:
     """Thousands of events as a heatmap of counts per lane and time bin: one image, cheap to draw and
     redraw (thousands of SVG marks took plotly.js ~0.15 ms each), a spec of a few tens of kilobytes
     whatever the table's size. The hover gives the bin's times and its count by status."""
@@ -247,7 +247,7 @@ def _density_figure(ev, point, lane, lanes_order, zone, tz, span) -> go.Figure:
         x=centres.tolist(), y=list(grid.index), z=grid.to_numpy().tolist(), hovertext=hover.to_numpy().tolist(),
         hovertemplate="%{hovertext}<extra>%{y}</extra>", colorscale="Blues", name="events (counts)",
         colorbar=dict(title=dict(text="events per bin", side="right"), thickness=12)))
-    return _axes(fig, lanes_order, zone, tz, span, lane_height=40)
+    return _axes(fig, lanes_order, zone, span, lane_height=40)
 
 
 def _slot_joins(ev: pd.DataFrame, point: pd.Series, lane: pd.Series) -> tuple[list, list]:
