@@ -24,7 +24,6 @@ import argparse
 import statistics
 import sys
 import tempfile
-import time
 from contextlib import ExitStack
 from pathlib import Path
 from shutil import copytree
@@ -114,22 +113,10 @@ WATCH = """([zone, x]) => {
 # (zone label in the box, IANA name, a wall-clock x there): the seed's 10:22 AKDT landing / event 0 at 12:00Z.
 SEED_ZONES = [("US Eastern (EDT)", "America/New_York", "2025-08-15T14:22"), ("UTC", "UTC", "2025-08-15T18:22"),
               ("Alaska (AKDT)", "America/Anchorage", "2025-08-15T10:22")]
-# At this size the chart is a heatmap of counts per time bin: the first bin starts at event 0's hour.
 FLOOR_ZONES = [(z, z, x) for _, z, x in SEED_ZONES]
+# At this size the chart is a heatmap of counts per time bin: the first bin starts at event 0's hour.
 BIG_ZONES = [("America/New_York", "America/New_York", "2025-08-15T08"), ("UTC", "UTC", "2025-08-15T12"),
              ("America/Anchorage", "America/Anchorage", "2025-08-15T04")]
-
-
-def first_paint(browser, url: str, bare_port: str) -> float:
-    context = browser.new_context(viewport={"width": 1400, "height": 900})
-    try:
-        context.add_init_script(PAINT.replace("%BARE%", bare_port))
-        page = context.new_page()
-        page.goto(url)
-        page.wait_for_function("() => window.__painted !== undefined", timeout=120_000, polling="raf")
-        return page.evaluate("window.__painted") / 1000
-    finally:
-        context.close()
 
 
 def opened(browser, url: str, script: str):
@@ -140,6 +127,15 @@ def opened(browser, url: str, script: str):
     page.set_default_timeout(120_000)
     page.goto(url)
     return context, page
+
+
+def first_paint(browser, url: str, bare_port: str) -> float:
+    context, page = opened(browser, url, PAINT.replace("%BARE%", bare_port))
+    try:
+        page.wait_for_function("() => window.__painted !== undefined", timeout=120_000, polling="raf")
+        return page.evaluate("window.__painted") / 1000
+    finally:
+        context.close()
 
 
 def zone_switches(browser, url: str, zones, rounds: int) -> list[float]:
