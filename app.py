@@ -382,8 +382,11 @@ if first and in_browser():
     st.stop()
 state.pop("edit_notice", None)
 if view_name == "timeline":
+    with chart:                              # right under the chart, above what it leaves out
+        playing = draw_scrubber()
     draw_beside_chart(chart, side)
-playing = draw_scrubber()
+else:
+    playing = draw_scrubber()
 
 by_id = events.set_index("event_id")
 if st.session_state.get("ev") and st.session_state["ev"] not in by_id.index:
