@@ -44,10 +44,11 @@ ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
 st.set_page_config(page_title="Summit Timeline", layout="wide")
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
-def chart_html(_shown, key, tz: str, tz2, lanes: str) -> str:
-    """The offline chart of the table `key` names (see table_key below)."""
-    return figure_html(timeline_figure(_shown, tz=tz, tz2=tz2, lanes=lanes))
+def chart_html(shown, tz: str, tz2, lanes: str) -> str:
+    """The offline chart, made only when its button is pressed. Not cached: each copy carries all of
+    plotly.js (~4.8 MB), and a cache of them held ~10 MB per entry (the string and its pickle) for a
+    download a reader makes once (benchmarks/load.py)."""
+    return figure_html(timeline_figure(shown, tz=tz, tz2=tz2, lanes=lanes))
 
 
 def one(name: str) -> str | None:
@@ -371,7 +372,7 @@ with body:
                 ("CSV", partial(to_csv, shown), f"{doc}.events.csv", "text/csv"),
                 ("JSON", partial(to_json, shown), f"{doc}.events.json", "application/json"),
                 ("iCalendar", partial(to_ics, shown, calendar_name=meta["title"]), f"{doc}.ics", "text/calendar"),
-                ("Chart (HTML)", partial(chart_html, shown, shown_key, zone, tz2, st.session_state["lanes"]),
+                ("Chart (HTML)", partial(chart_html, shown, zone, tz2, st.session_state["lanes"]),
                  f"{doc}.timeline.html", "text/html"))):
             col.download_button(label, make, name, mime, on_click="ignore")
 with head:

@@ -79,3 +79,31 @@ def test_ten_thousand_events_draw_as_counts_in_a_small_spec():
         # The bin's count by status adds up to its total: a third of the events are planned.
         assert sum(int(part.split()[0]) for part in detail.split(", ")) == z
     assert len(heat.y) == 7 and set(heat.y) == {f"Person {i}" for i in range(7)}
+
+
+def test_schedule_hovers_carry_an_item_as_data_never_as_template():
+    # A "%{...}" in an item would be a Plotly template field if it were written into the hovertemplate.
+    from timeline.events.schedule import build_schedule
+    from timeline.views.figures import schedule_figure
+    board = build_schedule(seed_events())
+    hostile = "Trump %{x} <img src=x onerror=alert(1)>"
+    board["item"] = [hostile] + list(board["item"].iloc[1:])
+    fig = schedule_figure(board, tz=AK, tz2="Europe/Amsterdam")
+    hovered = [tr for tr in fig.data if tr.hovertemplate]
+    assert hovered, "the schedule figure has no hovers"
+    for tr in hovered:
+        assert "%{x}" not in tr.hovertemplate and "<img" not in tr.hovertemplate
+        assert tr.hovertemplate.endswith("<extra>%{customdata}</extra>")
+    carried = {c for tr in hovered for c in tr.customdata}
+    assert "Trump %{x} &lt;img src=x onerror=alert(1)&gt;" in carried
+    assert not any("<img" in str(y) for tr in fig.data for y in tr.y)
+
+
+def test_lanes_named_after_people_are_escaped_for_plotly():
+    events = seed_events()
+    events = events[is_timed(events)].head(2).copy()
+    events["actors"] = ["<img src=x onerror=alert(1)>; Trump", "Putin"]
+    fig = timeline_figure(events, tz=AK, lanes="actor")
+    lanes = {y for tr in fig.data for y in (tr.y or ()) if y is not None}
+    assert "&lt;img src=x onerror=alert(1)&gt; & Trump" in lanes and "Putin" in lanes
+    assert not any("<img" in y for y in lanes)

@@ -91,11 +91,12 @@ def short_labels(labels: pd.Series, width: int = 30) -> pd.Series:
 
 
 def lane_of_actors(actors) -> str:
-    """The lane of a set of people: the first two named, sorted, "+N" for the rest."""
+    """The lane of a set of people: the first two named, sorted, "+N" for the rest. Names are escaped:
+    Plotly reads a few HTML tags in tick labels and hovers."""
     names = [a for a in str(actors).split("; ") if a and a != "<NA>"]
     if not names:
         return "(nobody named)"
-    head = sorted(names[:2])
+    head = sorted(html.escape(n, quote=False) for n in names[:2])
     return " & ".join(head) + (f" +{len(names) - 2}" if len(names) > 2 else "")
 
 
@@ -282,6 +283,7 @@ def schedule_figure(board: pd.DataFrame, *, tz: str, tz2: str | None = None) -> 
         p = wall(point_of(p_at, p_lo, p_hi), tz)
         a = wall(point_of(a_at, a_lo, a_hi), tz)
         colour = VERDICT_COLOUR.get(verdict, "#757575")
+        # Escaped for Plotly's few HTML tags; in the hover only as data, as "%{...}" in a template is a field.
         label = html.escape(str(item))
         if p is not None and a is not None:
             fig.add_trace(go.Scatter(x=[p, a], y=[label, label], mode="lines", line=dict(color=colour, width=4),
@@ -290,13 +292,15 @@ def schedule_figure(board: pd.DataFrame, *, tz: str, tz2: str | None = None) -> 
             fig.add_trace(go.Scatter(x=[p], y=[label], mode="markers", showlegend=False,
                                      marker=dict(symbol="circle-open" if verdict != "cancelled" else "x-thin-open",
                                                  size=14, color=colour, line=dict(width=3)),
+                                     customdata=[label],
                                      hovertemplate=f"planned {both(p_at, tz, tz2) if p_at is not None else ''}"
-                                                   f"<extra>{label}</extra>"))
+                                                   "<extra>%{customdata}</extra>"))
         if a is not None:
             est = " (estimated)" if origin == "derived" else ""
             fig.add_trace(go.Scatter(x=[a], y=[label], mode="markers", showlegend=False,
                                      marker=dict(symbol="diamond" if est else "circle", size=14, color=colour),
-                                     hovertemplate=f"actual{est}: {verdict}<extra>{label}</extra>"))
+                                     customdata=[label],
+                                     hovertemplate=f"actual{est}: {verdict}<extra>%{{customdata}}</extra>"))
     fig.update_xaxes(type="date", title=f"time ({get_zone(tz).zone})")
     fig.update_layout(height=max(260, 55 * len(rows) + 120), margin=dict(l=10, r=10, t=20, b=10))
     return fig
