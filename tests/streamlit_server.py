@@ -24,9 +24,11 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_app(app: Path, log: Path, timeout: float = 60, env: dict | None = None, port: int | None = None):
+def running_app(app: Path, log: Path, timeout: float = 60, env: dict | None = None, port: int | None = None,
+                procs: list | None = None):
     """Start the app (with `env` added to the environment, on `port` or a free one), wait for
-    /_stcore/health, yield its URL, stop it afterwards."""
+    /_stcore/health, yield its URL, stop it afterwards. `procs`, if given, receives the server's Popen
+    (the load benchmark reads its CPU and memory)."""
     port = port or free_port()
     streamlit = shutil.which("streamlit", path=str(Path(sys.executable).parent)) or "streamlit"
     with log.open("w") as out:
@@ -35,6 +37,8 @@ def running_app(app: Path, log: Path, timeout: float = 60, env: dict | None = No
                                  "--browser.gatherUsageStats", "false"],
                                 cwd=app.parent, stdout=out, stderr=subprocess.STDOUT,
                                 env={**os.environ, **(env or {})})
+    if procs is not None:
+        procs.append(proc)
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + timeout
