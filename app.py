@@ -31,6 +31,7 @@ from timeline.text.zones import UTC, get_zone
 from timeline.ui.add import add_page
 from timeline.ui.edit import edit_panel
 from timeline.ui.charts import headline_figures, ranges, schedule_of, timeline_spec, with_cursor
+from timeline.ui.downloads import keep_pressed_downloads
 from timeline.ui.later import ask_for_the_rest, in_browser
 from timeline.ui.library import get_store, read_doc, remember, session
 
@@ -42,6 +43,7 @@ STEP = timedelta(minutes=5)
 ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
 
 st.set_page_config(page_title="Summit Timeline", layout="wide")
+keep_pressed_downloads()
 
 
 def chart_html(shown, tz: str, tz2, lanes: str) -> str:

@@ -17,8 +17,9 @@ exception element, a run that does not finish successfully within --timeout, a s
 show the change, or a failed download.
 
 Server figures come from /proc of the server process: CPU seconds (user+system) from the warm-up's end
-to the last session's end, divided by N; RSS before the sessions, at its peak, with all N sessions idle
-after their downloads, and 5 s after they disconnected. Streamlit is pinned (requirements.txt), so its
+to the last session's end, divided by N; RSS before the sessions, at its peak, 3 s after the last
+downloads (their files are still kept for the browser's GET, timeline/ui/downloads.py), with all N
+sessions idle once those files are gone, and 5 s after the sessions disconnected. Streamlit is pinned (requirements.txt), so its
 internal protocol (streamlit.proto) is fixed for this script.
 """
 
@@ -46,6 +47,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from tests.streamlit_server import running_app  # noqa: E402
+from timeline.ui.downloads import GRACE_S  # noqa: E402
 
 # Share links the sessions open, one per session in turn; zones and cursors differ so caches keyed on
 # (document, zone) are exercised as a crowd of readers would.
@@ -266,15 +268,23 @@ async def crowd(base: str, pid: int, n: int, arrival: float, gap: float, timeout
         await asyncio.sleep(0.2)
     wall = time.monotonic() - t0
     cpu = cpu_seconds(pid) - cpu0
-    await asyncio.sleep(3)                            # let the last downloads' work settle
+    await asyncio.sleep(3)
+    rss_held = rss_mb(pid)                            # the last downloads' files still held
+    # Made files are kept GRACE_S for the browser's GET, then go at the second clean-up pass, which
+    # follows a script run: an observer's two runs after the grace, then what the idle sessions hold.
+    await asyncio.sleep(GRACE_S + 2)
+    async with Session(base, "view=source", timeout) as observer:
+        await observer.run()
+        await observer.run()
+    await asyncio.sleep(2)
     rss_idle = rss_mb(pid)
     all_done.set()
     await asyncio.gather(*tasks)
     await asyncio.sleep(5)
     stop.set()
     await sampler
-    return {"outs": outs, "warm_error": warm.get("error"), "rss0": rss0, "peak": peak[0], "idle": rss_idle,
-            "after": rss_mb(pid), "cpu": cpu, "wall": wall}
+    return {"outs": outs, "warm_error": warm.get("error"), "rss0": rss0, "peak": peak[0], "held": rss_held,
+            "idle": rss_idle, "after": rss_mb(pid), "cpu": cpu, "wall": wall}
 
 
 def _set_event() -> asyncio.Event:
@@ -301,7 +311,8 @@ def report(n: int, r: dict) -> str:
     line = (f"{n:>4} {completed:>9} {len(errors):>6} {statistics.median(changes) if changes else float('nan'):>8.3f}"
             f" {pct(changes, 0.95):>8.3f} {max(changes, default=float('nan')):>8.3f}"
             f" {statistics.median(opens) if opens else float('nan'):>8.3f} {pct(opens, 0.95):>8.3f}"
-            f" {r['cpu'] / n:>9.2f} {r['rss0']:>8.0f} {r['peak']:>8.0f} {r['idle']:>8.0f} {per_idle:>9.2f}"
+            f" {r['cpu'] / n:>9.2f} {r['rss0']:>8.0f} {r['peak']:>8.0f} {r['held']:>8.0f} {r['idle']:>8.0f}"
+            f" {per_idle:>9.2f}"
             f" {r['after']:>8.0f}")
     if r["warm_error"]:
         line += f"\n     warm-up session failed: {r['warm_error']}"
@@ -321,7 +332,9 @@ def main() -> None:
     print(f"Load at the server: streamlit {streamlit.__version__}, {os.cpu_count()} cores, sessions arriving "
           f"over {args.arrival:.0f} s, {args.gap:.0f} s between changes; times in s, memory in MB")
     print(f"{'N':>4} {'completed':>9} {'errors':>6} {'p50':>8} {'p95':>8} {'max':>8} {'open p50':>8}"
-          f" {'open p95':>8} {'CPU s/ses':>9} {'RSS 0':>8} {'peak':>8} {'idle':>8} {'MB/idle':>9} {'after':>8}")
+          f" {'open p95':>8} {'CPU s/ses':>9} {'RSS 0':>8} {'peak':>8} {'held':>8} {'idle':>8} {'MB/idle':>9}"
+          f" {'after':>8}")
+    idle = {}
     for n in args.sessions:
         with ExitStack() as stack:
             folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="summit-load-")))
@@ -330,8 +343,14 @@ def main() -> None:
                                                    env={"SUMMIT_TIMELINE_DB": str(folder / "store.sqlite3")}))
             result = asyncio.run(crowd(base, procs[0].pid, n, args.arrival, args.gap, args.timeout))
             print(report(n, result), flush=True)
+            idle[n] = result["idle"]
+    ns = sorted(idle)
+    for a, b in zip(ns, ns[1:]):
+        print(f"marginal memory per idle session, N={a} to N={b}: {(idle[b] - idle[a]) / (b - a):.2f} MB")
     print("p50/p95/max: a change (zone, cursor, view) to the script's finish; open: the link's first page plus "
-          "the rest after the chart; MB/idle: (RSS with all sessions idle after their downloads - RSS 0) / N")
+          "the rest after the chart.\nheld: RSS 3 s after the last session's downloads (their files still kept "
+          f"for the browser's GET); idle: after the {GRACE_S:.0f} s grace and two clean-up passes, every session "
+          "still connected; MB/idle: (idle - RSS 0) / N; after: 5 s after all disconnected")
 
 
 if __name__ == "__main__":
