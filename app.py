@@ -20,9 +20,8 @@ from timeline.documents import bundled_ids
 from timeline.events.board import window
 from timeline.events.edits import apply_edits
 from timeline.events.story import Report, merge_reports
-from timeline.views.figures import VERDICT_COLOUR, is_timed, schedule_figure, timeline_figure
-from timeline.views.dashboard import (at_moment, first_time, highlighted, show_schedule,
-                                show_table, verdict_style)
+from timeline.views.figures import VERDICT_COLOUR, is_timed, timeline_figure
+from timeline.views.dashboard import (at_moment, first_time, highlighted, verdict_style)
 from timeline.views.export import figure_html, to_csv, to_ics, to_json
 from timeline.schema import KINDS, STATUSES
 from timeline.views.safe import md_escape
@@ -30,7 +29,8 @@ from timeline.views.share import VIEWS, View, parse_view, share_url, view_to_par
 from timeline.text.zones import UTC, get_zone
 from timeline.ui.add import add_page
 from timeline.ui.edit import edit_panel
-from timeline.ui.charts import headline_figures, ranges, schedule_of, timeline_spec, with_cursor
+from timeline.ui.charts import (Prebuilt, board_of, headline_figures, ranges, schedule_of, schedule_spec,
+                                table_of, timeline_spec, with_cursor)
 from timeline.ui.downloads import keep_pressed_downloads
 from timeline.ui.later import ask_for_the_rest, in_browser
 from timeline.ui.library import get_store, read_doc, remember, session
@@ -133,12 +133,14 @@ doc = selected
 if state.pop("tz_reset", False):              # another document: its own zone, no filters of the last one
     state.update(tz=meta["tz"], kinds=[], actors=[], status=[], ev="")
     state.pop("range", None)
-# Names the table for the caches: a document and its edits (id, undone); a story, by what its merged
-# table holds (its reports' edits change it). shown_key adds the filters.
+# Names the table for the caches: a document and what its edits hold (an edit id alone is only unique
+# within one store file); a story, by what its merged table holds (its reports' edits change it).
+# shown_key adds the filters.
 if is_story:
     table_key = (doc, int(pd.util.hash_pandas_object(events[["event_id", "start", "status", "actors"]]).sum()))
 else:
-    table_key = (doc, tuple((e.id, e.undone) for e, _ in report))
+    table_key = (doc, tuple((e.id, e.undone, e.action, e.target, json.dumps(e.after, sort_keys=True, default=str))
+                            for e, _ in report))
 board = schedule_of(events, table_key)
 actors_all = sorted({a for s in events["actors"] for a in str(s).split("; ") if a})
 defaults = View(doc=SEED_DOC, tz=meta["tz"])
@@ -322,7 +324,7 @@ def draw_beside_chart(chart, side) -> None:
         # Day-long and untimed items: listed under the chart, not drawn as bars across its lanes.
         # Plain text: a data grid here would load its large script before the first chart is drawn.
         with chart.expander(f"Not timed ({len(apart)}): named only to a day, or with no time", expanded=False):
-            listed = show_table(apart, zone, tz2, meta["date"])
+            listed = table_of(apart, (shown_key, "not timed"), zone, tz2, meta["date"])
             st.text("\n".join(f"{r.event} · {r.status} · {r.when or 'no time'} · line {r.line}"
                                for r in listed.itertuples()))
 
@@ -343,8 +345,9 @@ with body:
             st.session_state["ev"] = points[0]["customdata"]
     elif view_name == "schedule":
         # A static table wraps its cells: both zones and the verdict fit the page, nothing scrolls sideways.
-        st.table(verdict_style(show_schedule(board, zone, tz2, meta["date"]), VERDICT_COLOUR).hide(axis="index"))
-        st.plotly_chart(schedule_figure(board, tz=zone, tz2=tz2), key="schedule_chart")
+        st.table(verdict_style(board_of(board, table_key, zone, tz2, meta["date"]), VERDICT_COLOUR)
+                 .hide(axis="index"))
+        st.plotly_chart(Prebuilt(schedule_spec(board, table_key, zone, tz2)), key="schedule_chart")
     elif view_name == "source" and is_story:
         # A story has no one text: each event with every report's words for it.
         for r in shown.itertuples():
@@ -358,7 +361,7 @@ with body:
             focus = (int(row["span_start"]), int(row["span_end"]))
         st.html(highlighted(text, spans, focus))
     else:
-        listed = show_table(shown, zone, tz2, meta["date"])
+        listed = table_of(shown, shown_key, zone, tz2, meta["date"])
         if is_story:
             listed.insert(1, "told by", shown["told_by"].to_numpy())
             listed.insert(2, "disagreement", shown["disagreement"].fillna("").to_numpy())
@@ -394,8 +397,8 @@ else:
 by_id = events.set_index("event_id")
 if st.session_state.get("ev") and st.session_state["ev"] not in by_id.index:
     st.session_state["ev"] = ""                 # deleted by an edit, or from another document
-st.selectbox("Selected event", [""] + list(events["event_id"]), key="ev",
-             format_func=lambda e: "none" if not e else by_id.loc[e, "label"])
+labels = dict(zip(events["event_id"], events["label"]))     # a dict: .loc per option cost ~0.1 ms each
+st.selectbox("Selected event", ["", *labels], key="ev", format_func=lambda e: labels.get(e) or "none")
 if st.session_state["ev"] in by_id.index:
     row = by_id.loc[st.session_state["ev"]]
     # The quote in context: plain text, never Markdown or HTML.

@@ -12,8 +12,8 @@ import streamlit as st
 from plotly.basedatatypes import BaseFigure
 
 from ..events.schedule import build_schedule
-from ..views.dashboard import day_bounds, headlines
-from ..views.figures import cursor_line, default_range, timeline_figure
+from ..views.dashboard import day_bounds, headlines, show_schedule, show_table
+from ..views.figures import cursor_line, default_range, schedule_figure, timeline_figure
 
 
 class Prebuilt(BaseFigure):
@@ -39,6 +39,24 @@ def with_cursor(spec: dict, cursor, zone: str) -> Prebuilt:
     layout = dict(spec.get("layout", {}))
     layout["shapes"] = [*layout.get("shapes", []), cursor_line(cursor, zone)]
     return Prebuilt({**spec, "layout": layout})
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def schedule_spec(_board, key, zone: str, tz2) -> dict:
+    """The planned-vs-actual figure of the board of table `key` (building it anew cost ~0.1 s a run)."""
+    return schedule_figure(_board, tz=zone, tz2=tz2).to_dict()
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def table_of(_events, key, zone: str, tz2, day):
+    """The event table as text in the zone(s); `key` names the table (and which part of it)."""
+    return show_table(_events, zone, tz2, day)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def board_of(_board, key, zone: str, tz2, day):
+    """The planned-vs-actual board as text in the zone(s), for the board of table `key`."""
+    return show_schedule(_board, zone, tz2, day)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
