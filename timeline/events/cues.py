@@ -165,34 +165,22 @@ def role_of(found: list[Tag], a: int, b: int) -> Tag | None:
     return after[0] if after else None
 
 
-def read(cues: Cues, text: str, start: int, end: int, at: tuple[int, int] | None = None,
-         people: People | None = None) -> Reading:
-    """What text[start:end] says; `at` is the span of the time it is read for; `people` of the article."""
-    given = at is not None
-    status_tags = tags(cues, "status", text, start, end)
-    found_status = {t.key for t in status_tags}
-    status = next((s for s in STATUS_ORDER if s in found_status), "unknown")
-    if at is None:
-        # Read as a whole: the kind that matters is the one nearest the status word ("zonder een geplande lunch").
-        decisive = [t for t in status_tags if t.key == status and status != "actual"]
-        at = (decisive[0].start, decisive[0].end) if decisive else (start, start)
-    a, b = at
-    kind = nearest(kind_tags(cues, text, start, end), a, b, text, cues.joins)
-    saying = {(t.start, t.end) for t in tags(cues, "reporting", text, start, end)}
-    if given and status != "cancelled" and len(found_status) > 1:
-        # "listed for 4:15 p.m., began at about 4:40 p.m.": each time takes the status word nearest it;
-        # "said its 7 p.m. curfew would be in force": a verb of saying tells of the saying, not the event
-        # (unless the event is that statement).
-        said = set() if kind is not None and kind.key == "statement" else saying
-        told = [t for t in status_tags if (t.start, t.end) not in said] or status_tags
-        status = nearest(told, *at, text, cues.joins).key
-    if kind is not None and kind.key == "statement" and status != "planned" and saying:
-        status = "actual"     # "the EBU says Klein will not compete": the saying happened; its content is not this
-    roles = tags(cues, "role", text, start, end)
-    role = role_of(roles, a, b) if given else (roles[0] if roles else None)
+@dataclass(frozen=True)
+class Scan:
+    """What text[start:end] holds, whatever time it is read for: found once per clause or sentence, then
+    read for each of its times (a sentence of many times is not scanned again for each)."""
+    status_tags: list
+    kinds: list
+    saying: frozenset
+    roles: list
+    certainty: str
+    qualifiers: frozenset
+    actors: tuple
+    lasting: bool
+
+
+def scan(cues: Cues, text: str, start: int, end: int, people: People | None = None) -> Scan:
     found_cert = {t.key for t in tags(cues, "certainty", text, start, end)}
-    certainty = next((c for c in CERTAINTY_ORDER if c in found_cert), "certain")
-    qualifiers = frozenset(t.key for t in tags(cues, "qualifier", text, start, end))
     # Names in "aldus X", "according to X", "volgens het Kremlin" say who reports, not who acts:
     # the source runs from its cue to the next comma, at most a few words.
     skip = []
@@ -203,9 +191,44 @@ def read(cues: Cues, text: str, start: int, end: int, at: tuple[int, int] | None
             words = ATTRIBUTION_WORDS.match(text, t.end)
             stop = min(stop, words.end() if words else t.end)
         skip.append((t.start, stop))
-    actors = people.named_in(start, end, skip) if people is not None else ()
-    return Reading(kind.key if kind else None, role.key if role else None, status, certainty, qualifiers,
-                   actors, bool(tags(cues, "lasting", text, start, end)), kind.name if kind else None)
+    return Scan(tags(cues, "status", text, start, end), kind_tags(cues, text, start, end),
+                frozenset((t.start, t.end) for t in tags(cues, "reporting", text, start, end)),
+                tags(cues, "role", text, start, end),
+                next((c for c in CERTAINTY_ORDER if c in found_cert), "certain"),
+                frozenset(t.key for t in tags(cues, "qualifier", text, start, end)),
+                people.named_in(start, end, skip) if people is not None else (),
+                bool(tags(cues, "lasting", text, start, end)))
+
+
+def read(cues: Cues, text: str, start: int, end: int, at: tuple[int, int] | None = None,
+         people: People | None = None, scanned: Scan | None = None) -> Reading:
+    """What text[start:end] says; `at` is the span of the time it is read for; `people` of the article;
+    `scanned`, the span's scan if already made."""
+    sc = scanned or scan(cues, text, start, end, people)
+    given = at is not None
+    status_tags = sc.status_tags
+    found_status = {t.key for t in status_tags}
+    status = next((s for s in STATUS_ORDER if s in found_status), "unknown")
+    if at is None:
+        # Read as a whole: the kind that matters is the one nearest the status word ("zonder een geplande lunch").
+        decisive = [t for t in status_tags if t.key == status and status != "actual"]
+        at = (decisive[0].start, decisive[0].end) if decisive else (start, start)
+    a, b = at
+    kind = nearest(sc.kinds, a, b, text, cues.joins)
+    saying = sc.saying
+    if given and status != "cancelled" and len(found_status) > 1:
+        # "listed for 4:15 p.m., began at about 4:40 p.m.": each time takes the status word nearest it;
+        # "said its 7 p.m. curfew would be in force": a verb of saying tells of the saying, not the event
+        # (unless the event is that statement).
+        said = set() if kind is not None and kind.key == "statement" else saying
+        told = [t for t in status_tags if (t.start, t.end) not in said] or status_tags
+        status = nearest(told, *at, text, cues.joins).key
+    if kind is not None and kind.key == "statement" and status != "planned" and saying:
+        status = "actual"     # "the EBU says Klein will not compete": the saying happened; its content is not this
+    roles = sc.roles
+    role = role_of(roles, a, b) if given else (roles[0] if roles else None)
+    return Reading(kind.key if kind else None, role.key if role else None, status, sc.certainty, sc.qualifiers,
+                   sc.actors, sc.lasting, kind.name if kind else None)
 
 
 def classify(text: str, lang: str, people: People | None = None) -> Reading:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from ..text.article import Article
-from .cues import Reading, clauses, kind_tags, load_cues, read
+from .cues import Reading, clauses, kind_tags, load_cues, read, scan
 from .people import People
 from ..text.dates import date_for, read_dates
 from ..text.langdata import load_language
@@ -77,6 +77,9 @@ class Reader:
         self.layout = read_layout(self.text, self.lang, [m.start for m in clocks], article.local_tz,
                                   [m.end for m in clocks])
         self._readings: dict = {}
+        self._scans: dict = {}
+        self._clauses: dict = {}
+        self._quotes: dict = {}
         self._list_people: dict = {}      # a list's header -> the people its last item named
 
     def has_clock(self, start: int, end: int, but=None) -> bool:
@@ -93,19 +96,24 @@ class Reader:
 
     def quote(self, pos: int) -> str:
         a, b = self.sentence_of(pos)
-        return " ".join(self.text[a:b].split())
+        if (a, b) not in self._quotes:         # once per sentence, not once per time in it
+            self._quotes[(a, b)] = " ".join(self.text[a:b].split())
+        return self._quotes[(a, b)]
 
     def clause_of(self, pos: int) -> tuple[int, int]:
         a, b = self.sentence_of(pos)
-        for c in clauses(self.cues, self.text, a, b):
-            if c[0] <= pos < c[1]:
-                return c
-        return a, b
+        if (a, b) not in self._clauses:        # once per sentence: a sentence may hold thousands of times
+            self._clauses[(a, b)] = clauses(self.cues, self.text, a, b)
+        found = self._clauses[(a, b)]
+        i = bisect_right(found, (pos, float("inf"))) - 1
+        return found[i] if i >= 0 and found[i][0] <= pos < found[i][1] else (a, b)
 
     def reading(self, a: int, b: int, at=None) -> Reading:
         key = (a, b, at)
         if key not in self._readings:
-            self._readings[key] = read(self.cues, self.text, a, b, at, self.people)
+            if (a, b) not in self._scans:      # the span's words, found once for all its times
+                self._scans[(a, b)] = scan(self.cues, self.text, a, b, self.people)
+            self._readings[key] = read(self.cues, self.text, a, b, at, self.people, self._scans[(a, b)])
         return self._readings[key]
 
     def context(self, pos: int, at=None) -> Reading:

@@ -175,14 +175,15 @@ class ClockResolver:
                          partners={id(b) for _, _, b in open_pairs})
         refs = read_dates(self.text, s_start, s_end, self.lang, self.event, parens, taken, self.published)
         ref_of = {}
+        # A date right after another time ("8 a.m. today") is that time's: the times each date lies in, found
+        # once per sentence (a list of the other times for each time is quadratic in a sentence of many).
+        inside = [(r, {id(x) for x, _ in items if x.start <= r.start < x.end + 3}) for r in refs]
         for m, h in items:
-            # A date right after another time ("8 a.m. today") is that time's.
-            others = [(x.start, x.end + 3) for x, _ in items if x is not m]
+            mine = [r for r, times in inside if not times - {id(m)}]
             own_cell = self.stamp_cell(m)
-            if own_cell is not None:
-                # A live-blog stamp is dated by its own cell, not by "tonight" in the update's words.
-                others.append((own_cell[1], s_end))
-            ref_of[id(m)] = date_for(m.start, paren_of(m.start, parens), refs, m.end, others) \
+            # A live-blog stamp is dated by its own cell, not by "tonight" in the update's words.
+            others = [(own_cell[1], s_end)] if own_cell is not None else []
+            ref_of[id(m)] = date_for(m.start, paren_of(m.start, parens), mine, m.end, others) \
                 or self.header_date(m, taken)
             if m.tz is not None or not any(m is a for a, _, _ in open_pairs):
                 self.place(m, h, ref_of[id(m)])

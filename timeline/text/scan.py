@@ -57,7 +57,8 @@ def occurrences(text: str, chars: str) -> list[int]:
 
 def windows(text: str, lang: Language) -> dict[str, list[tuple[int, int]]]:
     """Merged ranges of text around anchors, per anchor kind."""
-    found = {"digit": [(i, i + 1) for i in sorted(occurrences(text, "0123456789"))]}
+    # A generator: a text of digits would otherwise hold a tuple per character (~130 bytes each).
+    found = {"digit": ((i, i + 1) for i in sorted(occurrences(text, "0123456789")))}
     lowered = text.lower()
     if len(lowered) != len(text):         # "İ" lowers to two characters: keep offsets aligned
         lowered = text.translate(ASCII_LOWER)
