@@ -256,3 +256,16 @@ def test_far_years_in_the_cursor_fall_back_with_a_notice():
     # 9999-12-31 parses as a date but overflows zone arithmetic: refused, never raised.
     view, notices = parse_view({"t": "9999-12-31T23:59"}, View(doc="d", tz="America/Anchorage"))
     assert view.t is None and notices and notices[0].startswith("t: out of range")
+
+
+def test_notices_escape_emphasis_and_short_codes_but_read_as_typed():
+    # "__x__" would be bold, ":material/warning:" an icon and ":smile:" an emoji in st.warning's Markdown.
+    _, (notice,) = parse("actors=__x__ :material/warning: :smile:")
+    assert notice.startswith("actors: ")
+    shown = notice.split("'")[1]
+    assert shown == "\\_\\_x\\_\\_ \\:material/warning: \\:smile:"
+    # A colon before a digit starts no code and stays bare; an underscore is escaped, and renders as typed.
+    _, (zone,) = parse("tz=America/New_Yrok")
+    assert "'America/New\\_Yrok'" in zone
+    _, (when,) = parse("t=2025-02-30T12:00")
+    assert "'2025-02-30T12:00'" in when

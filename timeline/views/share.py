@@ -25,6 +25,9 @@ SHOWN = 40  # a bad value is cut to this many characters in a notice
 _TIME = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2})")
 # Markup that st.warning's Markdown would act on (links, HTML, code, LaTeX, strike); escaped in notices.
 _MARKUP = set("\\`*[]<>&$~")
+# Emphasis, and the colon that opens an icon, emoji or colour code (":material/warning:", ":smile:",
+# ":red[x]"): backslash-escaped, so "New_York" and "12:00" still read as typed.
+_SOFT = re.compile(r"_|:(?=[A-Za-z])")
 
 
 @dataclass(frozen=True)
@@ -59,12 +62,17 @@ class BadParam(ValueError):
 
 def _show(value: str) -> str:
     """A value fit for a notice: quoted, cut to SHOWN characters, control and markup characters escaped."""
-    def esc(c: str) -> str:
+    cut = value[:SHOWN]
+    soft = {m.start() for m in _SOFT.finditer(cut)}
+
+    def esc(i: int, c: str) -> str:
+        if i in soft:
+            return "\\" + c
         if c.isprintable() and c not in _MARKUP:
             return c
         n = ord(c)
         return f"\\x{n:02x}" if n < 0x100 else f"\\u{n:04x}" if n < 0x10000 else f"\\U{n:08x}"
-    return "'" + "".join(map(esc, value[:SHOWN])) + ("…" if len(value) > SHOWN else "") + "'"
+    return "'" + "".join(esc(i, c) for i, c in enumerate(cut)) + ("…" if len(value) > SHOWN else "") + "'"
 
 
 def _describe(value) -> str:
