@@ -190,7 +190,7 @@ def draw_sidebar() -> None:
             state["page"] = "add"
             st.rerun()
         st.selectbox("Time zone", list(zones), key="tz", format_func=zones.get)
-        st.text_input("…or any IANA zone", key="tz_other", placeholder="e.g. Asia/Tokyo")
+        st.text_input("…or any IANA zone", key="tz_other", placeholder="e.g. Asia/Tokyo", max_chars=64)
         st.selectbox("Second zone", [""] + list(zones), key="tz2", format_func=lambda z: zones.get(z, "none"))
         st.radio("Lanes", ["actor", "kind"], key="lanes", horizontal=True)
         st.multiselect("Kinds", KINDS, key="kinds")

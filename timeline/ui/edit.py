@@ -49,8 +49,9 @@ def _fields(prefix: str, row: dict, zone: str, zones: list[str]) -> dict:
         "actors": st.text_input("Actors (separated by ;)", row.get("actors") or "", key=f"{prefix}_actors",
                                 max_chars=500),
         "zone": st.selectbox("Times below are wall times in", shown_zones, key=f"{prefix}_zone"),
-        "start": st.text_input("Starts (YYYY-MM-DD HH:MM)", wall(row.get("start"), zone), key=f"{prefix}_start"),
-        "end": st.text_input("Ends (optional)", wall(row.get("end"), zone), key=f"{prefix}_end"),
+        "start": st.text_input("Starts (YYYY-MM-DD HH:MM)", wall(row.get("start"), zone), key=f"{prefix}_start",
+                               max_chars=40),
+        "end": st.text_input("Ends (optional)", wall(row.get("end"), zone), key=f"{prefix}_end", max_chars=40),
         "modifier": st.selectbox("How exact", MODIFIERS, index=MODIFIERS.index(modifier) if modifier in MODIFIERS
                                  else 0, key=f"{prefix}_modifier"),
     }
