@@ -20,7 +20,7 @@ from timeline.documents import bundled_ids
 from timeline.events.board import window
 from timeline.events.edits import apply_edits
 from timeline.events.story import Report, merge_reports
-from timeline.views.figures import VERDICT_COLOUR, is_timed, timeline_figure
+from timeline.views.figures import VERDICT_COLOUR, is_timed
 from timeline.views.dashboard import (at_moment, first_time, highlighted, verdict_style)
 from timeline.views.export import figure_html, to_csv, to_ics, to_json
 from timeline.schema import KINDS, STATUSES
@@ -46,11 +46,11 @@ st.set_page_config(page_title="Summit Timeline", layout="wide")
 keep_pressed_downloads()
 
 
-def chart_html(shown, tz: str, tz2, lanes: str) -> str:
-    """The offline chart, made only when its button is pressed. Not cached: each copy carries all of
-    plotly.js (~4.8 MB), and a cache of them held ~10 MB per entry (the string and its pickle) for a
-    download a reader makes once (benchmarks/load.py)."""
-    return figure_html(timeline_figure(shown, tz=tz, tz2=tz2, lanes=lanes))
+def chart_html(spec: dict) -> str:
+    """The offline chart: the on-screen chart's cached spec without the cursor, made into a page only when
+    its button is pressed. Not cached: each page carries all of plotly.js (~4.8 MB), and a cache of them
+    held ~10 MB per entry (the string and its pickle) for a download a reader makes once (benchmarks/load.py)."""
+    return figure_html(spec)
 
 
 def one(name: str) -> str | None:
@@ -293,6 +293,11 @@ st.session_state["cursor"] = cursor
 view_name = st.session_state.get("view", "timeline")
 
 
+def chart_span():
+    """The chart's visible range: the link's, else the timed events' with a margin, else the day."""
+    return state.get("range") or ranges(shown, shown_key, zone, meta["date"])[1] or (lo, hi)
+
+
 def draw_scrubber() -> bool:
     """The cursor and Play, under the chart like a player's scrubber; returns whether Play is on."""
     if state.get("cursor_notice"):
@@ -337,7 +342,7 @@ with body:
     if view_name == "timeline":
         chart, side = st.columns([3, 1])
         spec = timeline_spec(shown, shown_key, zone, tz2, st.session_state["lanes"], st.session_state["ev"] or None,
-                             state.get("range") or ranges(shown, shown_key, zone, meta["date"])[1] or (lo, hi))
+                             chart_span())
         picked_points = chart.plotly_chart(with_cursor(spec, cursor, zone), key="timeline_chart", on_select="rerun",
                                            selection_mode="points")
         points = (picked_points or {}).get("selection", {}).get("points", []) if picked_points else []
@@ -377,7 +382,9 @@ with body:
                 ("CSV", partial(to_csv, shown), f"{doc}.events.csv", "text/csv"),
                 ("JSON", partial(to_json, shown), f"{doc}.events.json", "application/json"),
                 ("iCalendar", partial(to_ics, shown, calendar_name=meta["title"]), f"{doc}.ics", "text/calendar"),
-                ("Chart (HTML)", partial(chart_html, shown, zone, tz2, st.session_state["lanes"]),
+                # The on-screen chart's spec (cached), held until pressed: made into a page only then.
+                ("Chart (HTML)", partial(chart_html, timeline_spec(shown, shown_key, zone, tz2,
+                                                                   st.session_state["lanes"], None, chart_span())),
                  f"{doc}.timeline.html", "text/html"))):
             col.download_button(label, make, name, mime, on_click="ignore")
 with head:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from streamlit.runtime.media_file_manager import MediaFileManager
+from streamlit.runtime.media_file_manager import MediaFileManager, MediaFileMetadata
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage, MediaFileStorageError
 
 from timeline.ui.downloads import keep_pressed_downloads
@@ -41,6 +41,6 @@ def test_after_the_grace_the_file_is_cleaned_up(manager, monkeypatch):
 
 def test_wrapping_is_done_once():
     keep_pressed_downloads()
-    wrapped = MediaFileManager.execute_deferred
+    wrapped = MediaFileMetadata.__init__, MediaFileManager._get_inactive_file_ids
     keep_pressed_downloads()
-    assert MediaFileManager.execute_deferred is wrapped
+    assert (MediaFileMetadata.__init__, MediaFileManager._get_inactive_file_ids) == wrapped

@@ -225,5 +225,7 @@ def to_ics(table: pd.DataFrame, *, calendar_name: str, now: datetime | None = No
 
 # --- Figure ----------------------------------------------------------------------------------------
 def figure_html(fig) -> str:
-    """A whole HTML page with plotly.js inside (~4.8 MB): "cdn" would open blank without internet."""
-    return fig.to_html(include_plotlyjs=True, full_html=True)
+    """A whole HTML page with plotly.js inside (~4.8 MB): "cdn" would open blank without internet. `fig` is
+    a Figure or the dict of one plotly built (not validated again: that costs as much as building it)."""
+    import plotly.io as pio      # noqa: PLC0415 - only when a page is made
+    return pio.to_html(fig, include_plotlyjs=True, full_html=True, validate=False)
