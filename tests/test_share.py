@@ -1,5 +1,6 @@
 """Share link: every query parameter valid and invalid, garbage never raises, and views round-trip."""
 
+import re
 from datetime import datetime
 from urllib.parse import parse_qs, urlsplit
 
@@ -72,7 +73,7 @@ CASES = [
     ("tz=%3Cscript%3Ealert(1)%3C/script%3E", {},
      [r"tz: unknown zone '\x3cscript\x3ealert(1)\x3c/script\x3e'" + SHOWING_TZ], "HTML escaped in the notice"),
     ("doc=[login](https://evil.example)", {},
-     [rf"doc: unknown document '\x5blogin\x5d(https://evil.example)'; showing {DOC}"], "no Markdown link"),
+     [rf"doc: unknown document '\x5blogin\x5d(https\x3a//evil.example)'; showing {DOC}"], "no Markdown link"),
     ("doc=%00", {}, [rf"doc: control character in '\x00'; showing {DOC}"], "NUL byte"),
     ("doc=%2500", {}, [f"doc: unknown document '%00'; showing {DOC}"], "a literal %00"),
     ("tz=" + "a" * 201, {}, [f"tz: longer than {MAX_LEN} characters: '{'a' * 40}…'" + SHOWING_TZ], "too long"),
@@ -263,9 +264,19 @@ def test_notices_escape_emphasis_and_short_codes_but_read_as_typed():
     _, (notice,) = parse("actors=__x__ :material/warning: :smile:")
     assert notice.startswith("actors: ")
     shown = notice.split("'")[1]
-    assert shown == "\\_\\_x\\_\\_ \\:material/warning: \\:smile:"
-    # A colon before a digit starts no code and stays bare; an underscore is escaped, and renders as typed.
+    assert shown == "\\_\\_x\\_\\_ \\x3amaterial/warning: \\x3asmile:"
+    # A colon before a digit starts no code and stays bare; an underscore is backslash-escaped (renders as typed).
     _, (zone,) = parse("tz=America/New_Yrok")
     assert "'America/New\\_Yrok'" in zone
     _, (when,) = parse("t=2025-02-30T12:00")
     assert "'2025-02-30T12:00'" in when
+
+
+@pytest.mark.parametrize("value", ["http://www.phish.invalid/login", "www.phish.invalid/login",
+                                   "reader@phish.invalid", "mailto:reader@phish.invalid"])
+def test_notices_make_no_addresses_into_links(value):
+    # GitHub-flavoured Markdown links "http://…", "www.…" and e-mail addresses by themselves.
+    _, (notice,) = parse(f"kinds={value}")
+    shown = notice.split("'")[1]
+    assert shown.encode().decode("unicode_escape") == value
+    assert not re.search(r"://|www\.|@", shown), shown

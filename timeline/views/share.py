@@ -25,9 +25,12 @@ SHOWN = 40  # a bad value is cut to this many characters in a notice
 _TIME = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2})")
 # Markup that st.warning's Markdown would act on (links, HTML, code, LaTeX, strike); escaped in notices.
 _MARKUP = set("\\`*[]<>&$~")
-# Emphasis, and the colon that opens an icon, emoji or colour code (":material/warning:", ":smile:",
-# ":red[x]"): backslash-escaped, so "New_York" and "12:00" still read as typed.
-_SOFT = re.compile(r"_|:(?=[A-Za-z])")
+# Markdown also acts on emphasis ("__x__"), on the colon that opens an icon, emoji or colour code
+# (":material/warning:", ":smile:", ":red[x]") and on what it turns into links by itself ("http://",
+# "www.", e-mail addresses): underscores are backslash-escaped; those colons, the dot of "www." and the @
+# are shown as \xNN like the markup above (a backslash does not stop GFM's autolinks).
+_EMPHASIS = "_"
+_CODES = re.compile(r":(?=[A-Za-z/])|(?<=[wW]{3})\.|@")
 
 
 @dataclass(frozen=True)
@@ -63,12 +66,12 @@ class BadParam(ValueError):
 def _show(value: str) -> str:
     """A value fit for a notice: quoted, cut to SHOWN characters, control and markup characters escaped."""
     cut = value[:SHOWN]
-    soft = {m.start() for m in _SOFT.finditer(cut)}
+    codes = {m.start() for m in _CODES.finditer(cut)}
 
     def esc(i: int, c: str) -> str:
-        if i in soft:
+        if c == _EMPHASIS:
             return "\\" + c
-        if c.isprintable() and c not in _MARKUP:
+        if c.isprintable() and c not in _MARKUP and i not in codes:
             return c
         n = ord(c)
         return f"\\x{n:02x}" if n < 0x100 else f"\\u{n:04x}" if n < 0x10000 else f"\\U{n:08x}"
