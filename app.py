@@ -349,10 +349,13 @@ with body:
         if points and points[0].get("customdata"):
             st.session_state["ev"] = points[0]["customdata"]
     elif view_name == "schedule":
-        # A static table wraps its cells: both zones and the verdict fit the page, nothing scrolls sideways.
-        st.table(verdict_style(board_of(board, table_key, zone, tz2, meta["date"]), VERDICT_COLOUR)
-                 .hide(axis="index"))
-        st.plotly_chart(Prebuilt(schedule_spec(board, table_key, zone, tz2)), key="schedule_chart")
+        if board.empty:
+            st.info("This text gives no planned times, so there is no plan to set against what happened.")
+        else:
+            # A static table wraps its cells: both zones and the verdict fit the page, nothing scrolls sideways.
+            st.table(verdict_style(board_of(board, table_key, zone, tz2, meta["date"]), VERDICT_COLOUR)
+                     .hide(axis="index"))
+            st.plotly_chart(Prebuilt(schedule_spec(board, table_key, zone, tz2)), key="schedule_chart")
     elif view_name == "source" and is_story:
         # A story has no one text: each event with every report's words for it.
         for r in shown.itertuples():

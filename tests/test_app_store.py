@@ -409,3 +409,13 @@ def test_a_web_address_on_the_servers_own_network_is_refused_with_a_hint_to_past
     errors = [e.value for e in at.error]
     assert errors and "loopback" in errors[0] and "paste the article" in errors[0]
     assert not [b for b in at.button if b.label == "Add and read it"]
+
+
+def test_the_schedule_of_a_text_with_no_plan_says_so_instead_of_failing():
+    # One landing and no planned time: nothing to set against it. The board used to raise KeyError 'verdict'.
+    at = add_pasted("Anchorage, Friday, August 15, 2025\nAir Force One landed at 10:22 a.m. local time.\n",
+                    **{"Local zone": "America/Anchorage"})
+    at.radio(key="view").set_value("schedule").run()
+    ok(at)
+    assert any("no planned times" in i.value for i in at.info), [i.value for i in at.info]
+    assert not at.get("table")

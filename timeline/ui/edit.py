@@ -29,9 +29,9 @@ def parse_wall(text: str, zone: str):
     try:
         naive = pd.Timestamp(text)
     except ValueError:
-        raise TimelineError(f"{md_escape(text)} is not a time: write YYYY-MM-DD HH:MM") from None
+        raise TimelineError(f"{text!r} is not a time: write YYYY-MM-DD HH:MM") from None  # escaped where shown
     if naive.tzinfo is not None or pd.isna(naive):
-        raise TimelineError(f"{md_escape(text)}: write the wall time without a zone, YYYY-MM-DD HH:MM")
+        raise TimelineError(f"{text!r}: write the wall time without a zone, YYYY-MM-DD HH:MM")
     # The zones module's reading of a wall time: in a DST gap or fold, the earlier of the two instants.
     return pd.Timestamp(earliest_reading(get_zone(zone).zone, naive.date(), naive.hour * 60 + naive.minute))
 

@@ -118,7 +118,10 @@ def show_schedule(board: pd.DataFrame, tz: str, tz2: str | None, day=None) -> pd
             row["actual (2nd zone)"] = window(r.actual_start, r.actual_earliest, r.actual_latest, tz2, day,
                                               r.actual_modifier)
         rows.append(row)
-    return pd.DataFrame(rows)
+    # Its columns even with no rows (an article with no plan), so styling and tables find them.
+    columns = ["item", "planned", "actual", "difference", "verdict"] + (
+        ["planned (2nd zone)", "actual (2nd zone)"] if tz2 else [])
+    return pd.DataFrame(rows, columns=columns)
 
 
 def verdict_style(table: pd.DataFrame, colours: dict):

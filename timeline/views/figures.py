@@ -60,8 +60,13 @@ def _stamps(col: pd.Series, tz: str, tz2: str | None) -> pd.Series:
     return text.where(col.notna(), "")
 
 
+def _plain(text: str) -> str:
+    """Text for Plotly's few HTML tags: < > & escaped; quotes left as they are (Plotly shows "&quot;" as is)."""
+    return html.escape(text, quote=False)
+
+
 def _esc(col: pd.Series) -> pd.Series:
-    return col.astype("string").fillna("").map(html.escape, na_action="ignore")
+    return col.astype("string").fillna("").map(_plain, na_action="ignore")
 
 
 def hovers(events: pd.DataFrame, tz: str, tz2: str | None) -> list[str]:
@@ -96,7 +101,7 @@ def lane_of_actors(actors) -> str:
     names = [a for a in str(actors).split("; ") if a and a != "<NA>"]
     if not names:
         return "(nobody named)"
-    head = sorted(html.escape(n, quote=False) for n in names[:2])
+    head = sorted(_plain(n) for n in names[:2])
     return " & ".join(head) + (f" +{len(names) - 2}" if len(names) > 2 else "")
 
 
@@ -241,7 +246,7 @@ def _density_figure(ev, point, lane, lanes_order, zone: str, span) -> go.Figure:
     detail = pd.Series([", ".join(f"{n} {s}" for s, n in zip(statuses, row) if n)
                         for row in counts.itertuples(index=False)], index=counts.index, dtype=object)
     text = (total.astype(str) + " events, " + edges.iloc[counts.index.get_level_values("bin")].to_numpy()
-            + "<br>" + detail.map(html.escape))
+            + "<br>" + detail.map(_plain))
     grid = total.unstack("bin").reindex(index=lanes_order, columns=bins)        # NaN: no event, left blank
     hover = text.unstack("bin").reindex(index=lanes_order, columns=bins).fillna("")
     fig = go.Figure(go.Heatmap(
@@ -284,7 +289,7 @@ def schedule_figure(board: pd.DataFrame, *, tz: str, tz2: str | None = None) -> 
         a = wall(point_of(a_at, a_lo, a_hi), tz)
         colour = VERDICT_COLOUR.get(verdict, "#757575")
         # Escaped for Plotly's few HTML tags; in the hover only as data, as "%{...}" in a template is a field.
-        label = html.escape(str(item))
+        label = _plain(str(item))
         if p is not None and a is not None:
             fig.add_trace(go.Scatter(x=[p, a], y=[label, label], mode="lines", line=dict(color=colour, width=4),
                                      hoverinfo="skip", showlegend=False))
