@@ -1,6 +1,6 @@
 """Load at the server: N simulated browser sessions speaking Streamlit's own websocket protocol.
 
-    .venv/bin/python benchmarks/load.py [--sessions 1 10 50 100] [--arrival 30] [--gap 2]
+    .venv/bin/python benchmarks/load.py [--sessions 1 10 50 100] [--arrival 30] [--gap 2] [--servers 1]
 
 Prints figures, asserts nothing. For each N a fresh `streamlit run app.py` is started on a loopback port
 (with a store of its own) and warmed by one session; then N sessions arrive evenly over --arrival seconds.
@@ -21,6 +21,10 @@ to the last session's end, divided by N; RSS before the sessions, at its peak, 3
 downloads (their files are still kept for the browser's GET, timeline/ui/downloads.py), with all N
 sessions idle once those files are gone, and 5 s after the sessions disconnected. Streamlit is pinned (requirements.txt), so its
 internal protocol (streamlit.proto) is fixed for this script.
+
+One Streamlit process runs every session's script in threads of one interpreter, so it uses about one core
+however many the machine has. --servers K starts K processes on one store and sends session i to server
+i mod K, as a load balancer with sticky sessions would; the figures are then the sum over the processes.
 """
 
 from __future__ import annotations
@@ -247,44 +251,55 @@ async def one_session(base: str, i: int, start_at: float, gap: float, timeout: f
 
 # ----------------------------------------------------------------------------- one N
 
-async def sample_rss(pid: int, peak: list, stop: asyncio.Event) -> None:
+def cpu_all(pids: list[int]) -> float:
+    return sum(cpu_seconds(p) for p in pids)
+
+
+def rss_all(pids: list[int]) -> float:
+    return sum(rss_mb(p) for p in pids)
+
+
+async def sample_rss(pids: list[int], peak: list, stop: asyncio.Event) -> None:
     while not stop.is_set():
-        peak[0] = max(peak[0], rss_mb(pid))
+        peak[0] = max(peak[0], rss_all(pids))
         await asyncio.sleep(0.25)
 
 
-async def crowd(base: str, pid: int, n: int, arrival: float, gap: float, timeout: float) -> dict:
+async def crowd(bases: list[str], pids: list[int], n: int, arrival: float, gap: float, timeout: float) -> dict:
+    """N sessions over the servers at `bases` (session i to server i mod k: a sticky balancer's spread)."""
     warm: dict = {}
-    await one_session(base, 10_000, time.monotonic(), 0.0, timeout, _set_event(), warm)
+    for base in bases:
+        await one_session(base, 10_000, time.monotonic(), 0.0, timeout, _set_event(), warm)
     await asyncio.sleep(2)
-    rss0, cpu0 = rss_mb(pid), cpu_seconds(pid)
+    rss0, cpu0 = rss_all(pids), cpu_all(pids)
     all_done, stop, peak = asyncio.Event(), asyncio.Event(), [rss0]
-    sampler = asyncio.create_task(sample_rss(pid, peak, stop))
+    sampler = asyncio.create_task(sample_rss(pids, peak, stop))
     t0 = time.monotonic()
     outs = [{} for _ in range(n)]
-    tasks = [asyncio.create_task(one_session(base, i, t0 + arrival * i / n, gap, timeout, all_done, outs[i]))
-             for i in range(n)]
+    tasks = [asyncio.create_task(one_session(bases[i % len(bases)], i, t0 + arrival * i / n, gap, timeout,
+                                             all_done, outs[i])) for i in range(n)]
     while not all("done" in o for o in outs):
         await asyncio.sleep(0.2)
     wall = time.monotonic() - t0
-    cpu = cpu_seconds(pid) - cpu0
+    cpu = cpu_all(pids) - cpu0
     await asyncio.sleep(3)
-    rss_held = rss_mb(pid)                            # the last downloads' files still held
+    rss_held = rss_all(pids)                            # the last downloads' files still held
     # Made files are kept GRACE_S for the browser's GET, then go at the second clean-up pass, which
     # follows a script run: an observer's two runs after the grace, then what the idle sessions hold.
     await asyncio.sleep(GRACE_S + 2)
-    async with Session(base, "view=source", timeout) as observer:
-        await observer.run()
-        await observer.run()
+    for base in bases:
+        async with Session(base, "view=source", timeout) as observer:
+            await observer.run()
+            await observer.run()
     await asyncio.sleep(2)
-    rss_idle = rss_mb(pid)
+    rss_idle = rss_all(pids)
     all_done.set()
     await asyncio.gather(*tasks)
     await asyncio.sleep(5)
     stop.set()
     await sampler
     return {"outs": outs, "warm_error": warm.get("error"), "rss0": rss0, "peak": peak[0], "held": rss_held,
-            "idle": rss_idle, "after": rss_mb(pid), "cpu": cpu, "wall": wall}
+            "idle": rss_idle, "after": rss_all(pids), "cpu": cpu, "wall": wall}
 
 
 def _set_event() -> asyncio.Event:
@@ -327,10 +342,13 @@ def main() -> None:
     ap.add_argument("--arrival", type=float, default=30.0, help="seconds over which the sessions arrive")
     ap.add_argument("--gap", type=float, default=2.0, help="seconds between a session's changes")
     ap.add_argument("--timeout", type=float, default=60.0, help="seconds a step may take before it fails")
+    ap.add_argument("--servers", type=int, default=1,
+                    help="server processes sharing one store, sessions spread over them as a sticky balancer would")
     args = ap.parse_args()
     import streamlit
-    print(f"Load at the server: streamlit {streamlit.__version__}, {os.cpu_count()} cores, sessions arriving "
-          f"over {args.arrival:.0f} s, {args.gap:.0f} s between changes; times in s, memory in MB")
+    print(f"Load at the server: streamlit {streamlit.__version__}, {os.cpu_count()} cores, {args.servers} server "
+          f"process(es), sessions arriving over {args.arrival:.0f} s, {args.gap:.0f} s between changes; "
+          "times in s, memory in MB (all server processes)")
     print(f"{'N':>4} {'completed':>9} {'errors':>6} {'p50':>8} {'p95':>8} {'max':>8} {'open p50':>8}"
           f" {'open p95':>8} {'CPU s/ses':>9} {'RSS 0':>8} {'peak':>8} {'held':>8} {'idle':>8} {'MB/idle':>9}"
           f" {'after':>8}")
@@ -339,9 +357,10 @@ def main() -> None:
         with ExitStack() as stack:
             folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="summit-load-")))
             procs: list = []
-            base = stack.enter_context(running_app(ROOT / "app.py", folder / "server.log", procs=procs,
-                                                   env={"SUMMIT_TIMELINE_DB": str(folder / "store.sqlite3")}))
-            result = asyncio.run(crowd(base, procs[0].pid, n, args.arrival, args.gap, args.timeout))
+            bases = [stack.enter_context(running_app(ROOT / "app.py", folder / f"server{k}.log", procs=procs,
+                                                     env={"SUMMIT_TIMELINE_DB": str(folder / "store.sqlite3")}))
+                     for k in range(args.servers)]
+            result = asyncio.run(crowd(bases, [p.pid for p in procs], n, args.arrival, args.gap, args.timeout))
             print(report(n, result), flush=True)
             idle[n] = result["idle"]
     ns = sorted(idle)
