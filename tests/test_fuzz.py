@@ -22,8 +22,9 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from pandas.testing import assert_frame_equal
 
 from tests.test_app import ROOT, SEED, no_exception, run_app
+from tests.test_export import value as cell
 from timeline.pipeline import load, load_text
-from timeline.schema import EVENT_SCHEMA, TIME, TIME_COLUMNS, make_table
+from timeline.schema import EVENT_SCHEMA, TIME_COLUMNS, make_table
 from timeline.views.export import from_csv, from_json, to_csv, to_json
 from timeline.views.share import PARAMS
 
@@ -293,13 +294,7 @@ extra_names = st.lists(st.one_of(formula_text, st.sampled_from(["a,b", 'q"q', "l
 
 
 def _value(dtype):
-    if dtype == TIME:
-        return times
-    if dtype == "Int64":
-        return ints
-    if isinstance(dtype, pd.CategoricalDtype):
-        return st.one_of(st.none(), st.sampled_from(list(dtype.categories)))
-    return strings
+    return cell(dtype, strings, times, ints)
 
 
 @st.composite
