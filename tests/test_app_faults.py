@@ -3,11 +3,13 @@ a test that failed before its fix."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 import pytest
 
 from tests.test_app import no_exception, run_app
+
+STEP = timedelta(minutes=5)
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -49,3 +51,52 @@ def test_the_table_view_builds_no_download_until_one_is_asked_for(monkeypatch):
     labels = [b.proto.label for b in at.get("download_button")]
     assert labels == ["CSV", "JSON", "iCalendar", "Chart (HTML)"], labels
     assert built == [], built
+
+
+# Two nights New York's clocks changed, each told in a line of our own: the day's cursor passes the hour
+# that repeats (fall back) or the hour that never happens (spring forward).
+DST_NIGHTS = {
+    "clocks-back-2025-11-02.en": ("New York, Sunday, November 2, 2025. Daylight saving time ended overnight: at "
+                                  "2:00 a.m. EDT clocks in the city went back to 1:00 a.m. EST.\n",
+                                  "2025-11-02", "2025-11-02T01:40"),
+    "clocks-forward-2025-03-09.en": ("New York, Sunday, March 9, 2025. Daylight saving time began overnight: at "
+                                     "2:00 a.m. EST clocks in the city jumped to 3:00 a.m. EDT.\n",
+                                     "2025-03-09", "2025-03-09T01:40"),
+}
+
+
+@pytest.fixture(scope="module")
+def dst_site(tmp_path_factory):
+    from tests.test_app import make_site
+    site = make_site(tmp_path_factory.mktemp("dst"))
+    for doc, (text, day, _) in DST_NIGHTS.items():
+        (site / "data" / f"{doc}.txt").write_text(text, encoding="utf-8")
+        (site / "data" / f"{doc}.meta.toml").write_text(
+            f'title = "{doc}"\nlanguage = "en"\nevent_date = {day}\nlocal_tz = "America/New_York"\n',
+            encoding="utf-8")
+    return site
+
+
+@pytest.mark.parametrize("doc", DST_NIGHTS)
+def test_play_steps_through_a_clock_change_five_minutes_at_a_time(dst_site, doc):
+    """Play's steps from 01:40 local across 2:00 a.m.: each is five minutes of real time, whether the wall
+    clock then repeats an hour or skips one; the cursor never goes back (Play would loop in the repeated
+    hour) and the slider shows the step's wall time."""
+    at = run_app({"doc": doc, "tz": "America/New_York", "t": DST_NIGHTS[doc][2]}, app=dst_site / "app.py")
+    no_exception(at)
+    start = at.session_state["cursor"]
+    # 01:40 local is 05:40Z before the change in November (EDT, the first of the two), 06:40Z in March (EST).
+    assert start.strftime("%H:%M") == ("05:40" if "back" in doc else "06:40"), start
+    seen = [start]
+    for _ in range(6):
+        # What one Play step does (app.py, end of script), without its pause and automatic rerun: AppTest
+        # would run Play on to the end of the day within one call.
+        at.session_state["cursor"] = seen[-1] + STEP
+        at.session_state["advance"] = True
+        at.run()
+        no_exception(at)
+        seen.append(at.session_state["cursor"])
+        shown, wall = cursor_of(at).value, seen[-1].tz_convert("America/New_York")
+        assert (shown.hour, shown.minute) == (wall.hour, wall.minute), (shown, wall)
+    assert [round((b - a).total_seconds() / 60) for a, b in zip(seen, seen[1:])] == [5] * 6, \
+        [c.isoformat() for c in seen]
