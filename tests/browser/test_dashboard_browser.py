@@ -276,6 +276,9 @@ def test_downloads_are_made_when_pressed(page: Page, app_url, tmp_path):
     """The table view's exports are built on demand; the CSV and the offline chart hold the seed's events."""
     page.set_viewport_size({"width": 1400, "height": 900})
     page.goto(app_url + "/?view=table&tz=America/New_York")
+    # Pressed once the whole page is there: the first view's buttons are drawn again by the run that brings
+    # the controls, with new download ids, and a press on the first ones in between asks for a revoked id.
+    expect(page.get_by_role("combobox", name="Time zone")).to_be_visible(timeout=WAIT)
     for label, check in (("CSV", lambda text: "Air Force One" in text or "Trump" in text),
                          ("Chart (HTML)", lambda text: "plotly" in text.lower() and "time (America" in text and "New_York" in text)):
         button = page.get_by_role("button", name=label, exact=True)
