@@ -31,10 +31,12 @@ def running_app(app: Path, log: Path, timeout: float = 60, env: dict | None = No
     (the load benchmark reads its CPU and memory)."""
     port = port or free_port()
     streamlit = shutil.which("streamlit", path=str(Path(sys.executable).parent)) or "streamlit"
+    # The project's app runs on its own .streamlit/config.toml, so the browser tests' guard against outside
+    # requests checks its settings too; a copy in a test folder gets the same privacy setting by flag.
+    private = [] if (app.parent / ".streamlit" / "config.toml").exists() else ["--browser.gatherUsageStats", "false"]
     with log.open("w") as out:
         proc = subprocess.Popen([streamlit, "run", str(app), "--server.headless", "true",
-                                 "--server.port", str(port), "--server.address", "127.0.0.1",
-                                 "--browser.gatherUsageStats", "false"],
+                                 "--server.port", str(port), "--server.address", "127.0.0.1", *private],
                                 cwd=app.parent, stdout=out, stderr=subprocess.STDOUT,
                                 env={**os.environ, **(env or {})})
     if procs is not None:
