@@ -21,6 +21,7 @@ import csv
 import io
 import json
 import re
+import time
 import shutil
 from pathlib import Path
 from urllib.parse import quote
@@ -371,7 +372,10 @@ def test_sidebar_boxes_take_hostile_values_as_text(page: Page, app_url, outside_
     page.set_viewport_size({"width": 1400, "height": 900})
     page.goto(app_url)
     wait_for_controls(page)
-    labels = sidebar_boxes(page)
+    # The sidebar's widgets arrive one after another: read them once the zone box is there too.
+    deadline = time.monotonic() + WAIT / 1000
+    while "…or any IANA zone" not in (labels := sidebar_boxes(page)) and time.monotonic() < deadline:
+        page.wait_for_timeout(200)
     assert "…or any IANA zone" in labels and "Time zone" in labels, labels
     assert all(labels), f"a sidebar box without a label: {labels}"
     for label in labels:
