@@ -46,13 +46,6 @@ st.set_page_config(page_title="Summit Timeline", layout="wide")
 keep_pressed_downloads()
 
 
-def chart_html(spec: dict) -> str:
-    """The offline chart: the on-screen chart's cached spec without the cursor, made into a page only when
-    its button is pressed. Not cached: each page carries all of plotly.js (~4.8 MB), and a cache of them
-    held ~10 MB per entry (the string and its pickle) for a download a reader makes once (benchmarks/load.py)."""
-    return figure_html(spec)
-
-
 def one(name: str) -> str | None:
     """A link parameter's single value when it looks like an id; anything else is treated as absent here
     (parse_view gives the notice)."""
@@ -385,9 +378,11 @@ with body:
                 ("CSV", partial(to_csv, shown), f"{doc}.events.csv", "text/csv"),
                 ("JSON", partial(to_json, shown), f"{doc}.events.json", "application/json"),
                 ("iCalendar", partial(to_ics, shown, calendar_name=meta["title"]), f"{doc}.ics", "text/calendar"),
-                # The on-screen chart's spec (cached), held until pressed: made into a page only then.
-                ("Chart (HTML)", partial(chart_html, timeline_spec(shown, shown_key, zone, tz2,
-                                                                   st.session_state["lanes"], None, chart_span())),
+                # The on-screen chart's spec (cached), held until pressed: made into a page only then, and
+                # not cached, as each page carries all of plotly.js (~4.8 MB; a cache of them held ~10 MB an
+                # entry, the string and its pickle, for a download a reader makes once: benchmarks/load.py).
+                ("Chart (HTML)", partial(figure_html, timeline_spec(shown, shown_key, zone, tz2,
+                                                                    st.session_state["lanes"], None, chart_span())),
                  f"{doc}.timeline.html", "text/html"))):
             col.download_button(label, make, name, mime, on_click="ignore")
 with head:
