@@ -280,7 +280,6 @@ async def crowd(bases: list[str], pids: list[int], n: int, arrival: float, gap: 
                                              all_done, outs[i])) for i in range(n)]
     while not all("done" in o for o in outs):
         await asyncio.sleep(0.2)
-    wall = time.monotonic() - t0
     cpu = cpu_all(pids) - cpu0
     await asyncio.sleep(3)
     rss_held = rss_all(pids)                            # the last downloads' files still held
@@ -299,7 +298,7 @@ async def crowd(bases: list[str], pids: list[int], n: int, arrival: float, gap: 
     stop.set()
     await sampler
     return {"outs": outs, "warm_error": warm.get("error"), "rss0": rss0, "peak": peak[0], "held": rss_held,
-            "idle": rss_idle, "after": rss_all(pids), "cpu": cpu, "wall": wall}
+            "idle": rss_idle, "after": rss_all(pids), "cpu": cpu}
 
 
 def _set_event() -> asyncio.Event:
@@ -321,8 +320,7 @@ def report(n: int, r: dict) -> str:
     changes = [t for o in outs for _, t in o.get("changes", [])]
     opens = [o["open"] for o in outs if "open" in o]
     completed = sum(1 for o in outs if o.get("idle"))
-    idle = [o for o in outs if o.get("idle")]
-    per_idle = (r["idle"] - r["rss0"]) / len(idle) if idle else float("nan")
+    per_idle = (r["idle"] - r["rss0"]) / completed if completed else float("nan")
     line = (f"{n:>4} {completed:>9} {len(errors):>6} {statistics.median(changes) if changes else float('nan'):>8.3f}"
             f" {pct(changes, 0.95):>8.3f} {max(changes, default=float('nan')):>8.3f}"
             f" {statistics.median(opens) if opens else float('nan'):>8.3f} {pct(opens, 0.95):>8.3f}"
@@ -369,7 +367,7 @@ def main() -> None:
     print("p50/p95/max: a change (zone, cursor, view) to the script's finish; open: the link's first page plus "
           "the rest after the chart.\nheld: RSS 3 s after the last session's downloads (their files still kept "
           f"for the browser's GET); idle: after the {GRACE_S:.0f} s grace and two clean-up passes, every session "
-          "still connected; MB/idle: (idle - RSS 0) / N; after: 5 s after all disconnected")
+          "still connected; MB/idle: (idle - RSS 0) / completed sessions; after: 5 s after all disconnected")
 
 
 if __name__ == "__main__":
